@@ -1,0 +1,431 @@
+/**
+ * ComplaintRepository on one DynamoDB table: every change is one TransactWriteItems, conditional on
+ * the complaint's version, carrying its history events and notices (the notice is the outbox: it
+ * exists if and only if the change that caused it happened). Reads are one Query per complaint.
+ */
+
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandOutput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type {
+  Complaint,
+  ComplaintStatus,
+  HistoryEvent,
+  Notice,
+  Recommendation,
+} from '../../domain/complaint.js';
+import { DomainError } from '../../domain/errors.js';
+import { complaintStatuses } from '../../validation/schemas.js';
+import {
+  RegistrationSequenceTaken,
+  type ComplaintListQuery,
+  type ComplaintRepository,
+  type ComplaintSummary,
+  type NewComplaint,
+  type Page,
+  type StoredComplaint,
+} from '../../ports.js';
+import { tableKeys } from './table.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Item = Record<string, unknown>;
+
+const complaintKey = (id: string) => ({ PK: `COMPLAINT#${id}` });
+const counterKey = (bodyId: string, year: number) => ({
+  PK: `COUNTER#${bodyId}#${year}`,
+  SK: 'COUNTER',
+});
+/** Complaint states whose due date still matters: they sit in the sparse GSI2 (reconciliation). */
+const openStatuses: readonly ComplaintStatus[] = ['under_review', 'overdue'];
+
+type ComplaintCore = Omit<Complaint, 'notices' | 'recommendations'>;
+
+function metaItem(complaint: Complaint, accessTokenHash: string | null): Item {
+  const { notices: _notices, recommendations: _recommendations, ...core } = complaint;
+  return {
+    ...complaintKey(complaint.id),
+    SK: 'META',
+    type: 'complaint',
+    version: complaint.version,
+    data: JSON.stringify(core),
+    ...(accessTokenHash === null ? {} : { accessTokenHash }),
+    [tableKeys.gsi1.partitionKey]: `BODY#${complaint.addressee.id}`,
+    [tableKeys.gsi1.sortKey]: `${complaint.status}#${complaint.dueDate}#${complaint.id}`,
+    ...(openStatuses.includes(complaint.status)
+      ? {
+          [tableKeys.gsi2.partitionKey]: `DUE#${complaint.dueDate}`,
+          [tableKeys.gsi2.sortKey]: `COMPLAINT#${complaint.id}`,
+        }
+      : {}),
+  };
+}
+
+function noticeItem(complaintId: string, notice: Notice): Item {
+  return {
+    ...complaintKey(complaintId),
+    SK: `NOTICE#${notice.id}`,
+    type: 'notice',
+    data: JSON.stringify(notice),
+    // A pending notice is work to do by its due date (R9): findable by reconciliation.
+    ...(notice.status === 'pending'
+      ? {
+          [tableKeys.gsi2.partitionKey]: `DUE#${notice.dueDate}`,
+          [tableKeys.gsi2.sortKey]: `NOTICE#${complaintId}#${notice.id}`,
+        }
+      : {}),
+  };
+}
+
+function recommendationItem(complaintId: string, recommendation: Recommendation): Item {
+  return {
+    ...complaintKey(complaintId),
+    SK: `REC#${recommendation.id}`,
+    type: 'recommendation',
+    data: JSON.stringify(recommendation),
+    // R12: an unanswered recommendation alerts the authorized body after its date.
+    ...(recommendation.response === null
+      ? {
+          [tableKeys.gsi2.partitionKey]: `DUE#${recommendation.respondBy}`,
+          [tableKeys.gsi2.sortKey]: `REC#${complaintId}#${recommendation.id}`,
+        }
+      : {}),
+  };
+}
+
+function eventItem(complaintId: string, event: HistoryEvent, now: string): Item {
+  return {
+    ...complaintKey(complaintId),
+    SK: `EVENT#${now}#${String(event.version).padStart(6, '0')}`,
+    type: 'event',
+    data: JSON.stringify(event),
+  };
+}
+
+const putNew = (tableName: string, item: Item): TransactItem => ({
+  Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
+/** Items of the old and new state that differ, by id: only those are written. */
+function changed<T extends { readonly id: string }>(
+  before: readonly T[],
+  after: readonly T[],
+): T[] {
+  const old = new Map(before.map((item) => [item.id, JSON.stringify(item)]));
+  return after.filter((item) => old.get(item.id) !== JSON.stringify(item));
+}
+
+export interface DynamoComplaintRepositoryOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  /** UTC now for event sort keys; the domain's instants stay in the event itself. */
+  readonly clock?: () => number;
+}
+
+export class DynamoComplaintRepository implements ComplaintRepository {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  private readonly clock: () => number;
+  /** Last sequence seen per body and year: a warm process files in one transaction. */
+  private readonly lastSequence = new Map<string, number>();
+
+  constructor(options: DynamoComplaintRepositoryOptions) {
+    this.client = options.client;
+    this.tableName = options.tableName;
+    this.clock = options.clock ?? Date.now;
+  }
+
+  nextRegistrationSequence(bodyId: string, year: number): number {
+    return (this.lastSequence.get(`${bodyId}#${year}`) ?? 0) + 1;
+  }
+
+  async file({ complaint, events, accessTokenHash }: NewComplaint): Promise<void> {
+    const year = Number(complaint.registrationDate.slice(0, 4));
+    const sequence = Number(
+      complaint.registrationNumber.slice(complaint.registrationNumber.lastIndexOf('/') + 1),
+    );
+    const cacheKey = `${complaint.addressee.id}#${year}`;
+    const now = new Date(this.clock()).toISOString();
+    const counter: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: counterKey(complaint.addressee.id, year),
+        UpdateExpression: 'SET #sequence = :sequence',
+        // R14: numbers in order without gaps: this complaint takes the next one or none.
+        ConditionExpression:
+          sequence === 1 ? 'attribute_not_exists(#sequence)' : '#sequence = :previous',
+        ExpressionAttributeNames: { '#sequence': 'sequence' },
+        ExpressionAttributeValues: {
+          ':sequence': sequence,
+          ...(sequence === 1 ? {} : { ':previous': sequence - 1 }),
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            counter,
+            putNew(this.tableName, metaItem(complaint, accessTokenHash)),
+            ...events.map((event) => putNew(this.tableName, eventItem(complaint.id, event, now))),
+            ...complaint.notices.map((notice) =>
+              putNew(this.tableName, noticeItem(complaint.id, notice)),
+            ),
+          ],
+        }),
+      );
+      this.lastSequence.set(cacheKey, sequence);
+    } catch (error) {
+      const reason =
+        error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
+      if (reason?.Code === 'ConditionalCheckFailed') {
+        const current = Number(reason.Item?.sequence?.N ?? 0);
+        this.lastSequence.set(cacheKey, current);
+        throw new RegistrationSequenceTaken(current);
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<StoredComplaint | undefined> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      // One Query reads the complaint, its history, notices and recommendations; a long history
+      // continues on further pages of the same Query.
+      const page: QueryCommandOutput = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': complaintKey(id).PK },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const meta = items.find((item) => item.SK === 'META');
+    if (!meta) return undefined;
+    const dataOf = <T>(type: string): T[] =>
+      items.filter((item) => item.type === type).map((item) => parseData(item) as T);
+    const notices = dataOf<Notice>('notice').sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    );
+    const recommendations = dataOf<Recommendation>('recommendation').sort(
+      (a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id),
+    );
+    const history = dataOf<HistoryEvent>('event').sort((a, b) => a.version - b.version);
+    const core = parseData(meta) as ComplaintCore;
+    return {
+      complaint: { ...core, notices, recommendations },
+      history,
+      accessTokenHash: typeof meta.accessTokenHash === 'string' ? meta.accessTokenHash : null,
+    };
+  }
+
+  async save(previous: Complaint, next: Complaint, events: readonly HistoryEvent[]): Promise<void> {
+    const now = new Date(this.clock()).toISOString();
+    const meta = metaItem(next, null);
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { ...complaintKey(next.id), SK: 'META' },
+          // Everything but the access token hash, which only filing sets.
+          UpdateExpression: `SET ${Object.keys(meta)
+            .filter((name) => name !== 'PK' && name !== 'SK')
+            .map((name) => `#${name} = :${name}`)
+            .join(', ')}${openStatuses.includes(next.status) ? '' : ` REMOVE #gsi2pk, #gsi2sk`}`,
+          ConditionExpression: '#version = :previousVersion',
+          ExpressionAttributeNames: {
+            ...Object.fromEntries(
+              Object.keys(meta)
+                .filter((name) => name !== 'PK' && name !== 'SK')
+                .map((name) => [`#${name}`, name]),
+            ),
+            ...(openStatuses.includes(next.status)
+              ? {}
+              : { '#gsi2pk': tableKeys.gsi2.partitionKey, '#gsi2sk': tableKeys.gsi2.sortKey }),
+          },
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(
+              Object.entries(meta)
+                .filter(([name]) => name !== 'PK' && name !== 'SK')
+                .map(([name, value]) => [`:${name}`, value]),
+            ),
+            ':previousVersion': previous.version,
+          },
+        },
+      },
+      ...events.map((event) => putNew(this.tableName, eventItem(next.id, event, now))),
+      ...changed(previous.notices, next.notices).map((notice): TransactItem => ({
+        Put: { TableName: this.tableName, Item: noticeItem(next.id, notice) },
+      })),
+      ...changed(previous.recommendations, next.recommendations).map(
+        (recommendation): TransactItem => ({
+          Put: { TableName: this.tableName, Item: recommendationItem(next.id, recommendation) },
+        }),
+      ),
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons =
+        error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+        throw new DomainError(
+          'version-conflict',
+          `The complaint changed since version ${previous.version}; read it again and retry`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async list(query: ComplaintListQuery): Promise<Page<ComplaintSummary>> {
+    const statuses = query.status ? [query.status] : complaintStatuses;
+    const positions = decodeCursor(query.cursor, statuses, query.bodyId);
+    // Each status is its own range of GSI1 sort keys; a page merges them by due date.
+    const pages = await Promise.all(
+      statuses.map(async (status) => {
+        const position = positions[status];
+        if (position === null) return { status, items: [] as Item[], exhausted: true };
+        const upper =
+          query.dueBefore === undefined ? `${status}#\uffff` : `${status}#${query.dueBefore}`;
+        const result = await this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: tableKeys.gsi1.indexName,
+            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+            ExpressionAttributeNames: {
+              '#pk': tableKeys.gsi1.partitionKey,
+              '#sk': tableKeys.gsi1.sortKey,
+            },
+            ExpressionAttributeValues: {
+              ':pk': `BODY#${query.bodyId}`,
+              ':from': `${status}#`,
+              ':to': upper,
+            },
+            Limit: query.limit,
+            ...(position === undefined ? {} : { ExclusiveStartKey: position }),
+          }),
+        );
+        return {
+          status,
+          items: result.Items ?? [],
+          exhausted: result.LastEvaluatedKey === undefined,
+        };
+      }),
+    );
+    const merged = pages
+      .flatMap((page) => page.items.map((item) => ({ status: page.status, item })))
+      .sort(
+        (a, b) =>
+          sortKeyDueDate(a.item).localeCompare(sortKeyDueDate(b.item)) ||
+          String(a.item.SK).localeCompare(String(b.item.SK)),
+      )
+      .slice(0, query.limit);
+    // The next page resumes each status after the last item of it this page showed.
+    const next: Record<string, Record<string, unknown> | null | undefined> = {};
+    let more = false;
+    for (const page of pages) {
+      const shown = merged.filter((entry) => entry.status === page.status);
+      const last = shown.at(-1)?.item;
+      const allShown = shown.length === page.items.length;
+      if (allShown && page.exhausted) {
+        next[page.status] = null;
+      } else {
+        more = true;
+        next[page.status] = last ? keyOf(last) : positions[page.status];
+      }
+    }
+    return {
+      items: merged.map(({ item }) => summaryOf(parseData(item) as ComplaintCore)),
+      nextCursor: more ? encodeCursor(next) : null,
+    };
+  }
+}
+
+/**
+ * Domain records are stored as JSON text: they come back exactly as written (key order, numbers,
+ * absent fields), and only the attributes that keys and conditions need are DynamoDB attributes.
+ */
+function parseData(item: Item): unknown {
+  return JSON.parse(String(item.data));
+}
+
+function sortKeyDueDate(item: Item): string {
+  const sortKey = String(item[tableKeys.gsi1.sortKey]);
+  return sortKey.slice(sortKey.indexOf('#') + 1);
+}
+
+function keyOf(item: Item): Record<string, unknown> {
+  return {
+    PK: item.PK,
+    SK: item.SK,
+    [tableKeys.gsi1.partitionKey]: item[tableKeys.gsi1.partitionKey],
+    [tableKeys.gsi1.sortKey]: item[tableKeys.gsi1.sortKey],
+  };
+}
+
+function summaryOf(core: ComplaintCore): ComplaintSummary {
+  return {
+    id: core.id,
+    registrationNumber: core.registrationNumber,
+    status: core.status,
+    channel: core.channel,
+    addressee: core.addressee,
+    receivedAt: core.receivedAt,
+    registrationDate: core.registrationDate,
+    dueDate: core.dueDate,
+    extendedWorkingDays: core.extendedWorkingDays,
+  };
+}
+
+/** Cursor: per status, the last key shown (resume after it), absent (start) or null (done). */
+function encodeCursor(
+  positions: Record<string, Record<string, unknown> | null | undefined>,
+): string {
+  return Buffer.from(JSON.stringify(positions)).toString('base64url');
+}
+
+function decodeCursor(
+  cursor: string | undefined,
+  statuses: readonly ComplaintStatus[],
+  bodyId: string,
+): Record<string, Record<string, unknown> | null | undefined> {
+  if (cursor === undefined) return {};
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
+    const positions = parsed as Record<string, unknown>;
+    for (const [status, position] of Object.entries(positions)) {
+      const validStatus = (statuses as readonly string[]).includes(status);
+      // A position must lie in this body's partition and this status's range: nothing else can be read.
+      const validPosition =
+        position === null ||
+        (typeof position === 'object' &&
+          Object.values(position).every((v) => typeof v === 'string') &&
+          (position as Record<string, unknown>)[tableKeys.gsi1.partitionKey] === `BODY#${bodyId}` &&
+          String((position as Record<string, unknown>)[tableKeys.gsi1.sortKey]).startsWith(
+            `${status}#`,
+          ) &&
+          Object.keys(position).length === 4);
+      if (!validStatus || !validPosition) throw new Error('bad position');
+    }
+    return positions as Record<string, Record<string, unknown> | null>;
+  } catch {
+    throw new DomainError(
+      'validation-failed',
+      'The cursor is not one this API gave for this list',
+      [{ path: 'cursor', message: 'is not a cursor this API gave for this list' }],
+    );
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The small interfaces the handlers use to reach storage, so the domain and the handlers do not
+ * depend on DynamoDB's shape. Implementations live in shared/adapters/.
+ */
+
+import type { IsoDate } from './calendar/dates.js';
+import type { Body } from './domain/bodies.js';
+import type {
+  Addressee,
+  Channel,
+  Complaint,
+  ComplaintStatus,
+  HistoryEvent,
+} from './domain/complaint.js';
+
+export interface StoredComplaint {
+  readonly complaint: Complaint;
+  /** R13: every event, oldest first. */
+  readonly history: readonly HistoryEvent[];
+  /** SHA-256 of the applicant's access token (hex); null if none was issued. */
+  readonly accessTokenHash: string | null;
+}
+
+/** What a list shows of a complaint: no personal data, enough to choose what to open. */
+export interface ComplaintSummary {
+  readonly id: string;
+  readonly registrationNumber: string;
+  readonly status: ComplaintStatus;
+  readonly channel: Channel;
+  readonly addressee: Addressee;
+  readonly receivedAt: string;
+  readonly registrationDate: IsoDate;
+  readonly dueDate: IsoDate;
+  readonly extendedWorkingDays: number;
+}
+
+export interface ComplaintListQuery {
+  readonly bodyId: string;
+  readonly status?: ComplaintStatus | undefined;
+  /** Only complaints due strictly before this date. */
+  readonly dueBefore?: IsoDate | undefined;
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+export interface NewComplaint {
+  readonly complaint: Complaint;
+  readonly events: readonly HistoryEvent[];
+  readonly accessTokenHash: string | null;
+}
+
+export interface ComplaintRepository {
+  /**
+   * R14: the registration sequence to try for the next complaint of this body and year: the last
+   * one this process saw plus one (no read). Filing corrects it when another process was first.
+   */
+  nextRegistrationSequence(bodyId: string, year: number): number;
+  /**
+   * Writes a new complaint, its first event, its notices and the registration counter in one
+   * transaction. Throws RegistrationSequenceTaken when the counter has moved on.
+   */
+  file(filing: NewComplaint): Promise<void>;
+  /** The complaint with its history, notices and recommendations, in one Query. */
+  get(id: string): Promise<StoredComplaint | undefined>;
+  /**
+   * Writes a state change and its events in one transaction, only if the stored version is still
+   * `previous.version`; otherwise throws a `version-conflict` DomainError.
+   */
+  save(previous: Complaint, next: Complaint, events: readonly HistoryEvent[]): Promise<void>;
+  /** A body's complaints by due date, ascending (GSI1), paged. */
+  list(query: ComplaintListQuery): Promise<Page<ComplaintSummary>>;
+}
+
+/** Thrown by `file` when another complaint took the sequence number: retry with `current + 1`. */
+export class RegistrationSequenceTaken extends Error {
+  override readonly name = 'RegistrationSequenceTaken';
+
+  constructor(readonly current: number) {
+    super(`Registration sequence taken; the counter is at ${current}`);
+  }
+}
+
+export interface BodyDirectory {
+  all(): Promise<readonly Body[]>;
+  find(id: string): Promise<Body | undefined>;
+}
