@@ -187,6 +187,14 @@ export const listComplaintsQuerySchema = z.strictObject({
   cursor: z.string().max(2_048, { error: 'is not a cursor this API gave' }).optional(),
 });
 
+/** `GET /v1/bodies` query: the directory, paged, optionally one kind or one parent's bodies. */
+export const listBodiesQuerySchema = z.strictObject({
+  kind: enumOf(bodyKinds).optional(),
+  parentId: idSchema.optional(),
+  limit: limitSchema,
+  cursor: z.string().max(2_048, { error: 'is not a cursor this API gave' }).optional(),
+});
+
 /** `GET /v1/calendar/due-date` query (R5). */
 export const dueDateQuerySchema = z.strictObject({
   from: isoDateSchema,
@@ -196,8 +204,6 @@ export const dueDateQuerySchema = z.strictObject({
     .min(0, { error: 'must be at least 0' })
     .max(250, { error: 'must be at most 250' }),
 });
-
-export const bodyKindSchema = enumOf(bodyKinds);
 
 export type FileComplaintRequest = z.infer<typeof fileComplaintSchema>;
 export type ApplicantInput = z.infer<typeof applicantSchema>;
@@ -211,6 +217,7 @@ export type RecommendationResponseRequest = z.infer<typeof recommendationRespons
 export type RecommendationControlRequest = z.infer<typeof recommendationControlSchema>;
 export type ListComplaintsQuery = z.infer<typeof listComplaintsQuerySchema>;
 export type DueDateQuery = z.infer<typeof dueDateQuerySchema>;
+export type ListBodiesQuery = z.infer<typeof listBodiesQuerySchema>;
 export type ExtensionReason = (typeof extensionReasons)[number];
 export type DecisionOutcome = (typeof decisionOutcomes)[number];
 export type ComplaintStatus = (typeof complaintStatuses)[number];

@@ -1,0 +1,200 @@
+/**
+ * `POST /v1/complaints` (R4, R5, R9, R14): registers a complaint in one transaction with its first
+ * event, its receipt notice and the registration counter. With an `Idempotency-Key`, a retry
+ * answers the first response and files nothing (Powertools Idempotency on the same table); the
+ * same key with another body is `idempotency-conflict`.
+ */
+
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyConfig,
+  IdempotencyValidationError,
+  makeIdempotent,
+} from '@aws-lambda-powertools/idempotency';
+import type { Context } from 'aws-lambda';
+import type { Principal } from '../../shared/domain/complaint.js';
+import { registrationDateOf } from '../../shared/domain/deadlines.js';
+import { DomainError, validationFailed } from '../../shared/domain/errors.js';
+import { fileComplaint } from '../../shared/domain/lifecycle.js';
+import { RegistrationSequenceTaken } from '../../shared/ports.js';
+import type { FileComplaintRequest } from '../../shared/validation/schemas.js';
+import { newAccessToken, principalFor } from '../lib/auth.js';
+import { environmentDependencies, type ApiDependencies } from '../lib/dependencies.js';
+import { createHttpHandler, etagOf, type HttpResponse } from '../lib/http.js';
+import { complaintLocation, filingView } from '../lib/views.js';
+
+/** How long a retry with the same key answers the first response (the record then expires). */
+export const idempotencyWindowSeconds = 24 * 60 * 60;
+const maxKeyLength = 128;
+/**
+ * Concurrent filings to one body take numbers in turn: a lost race costs one transaction and a
+ * short random pause, and is retried while the function has time; only then is it `rate-limited`.
+ */
+const reserveMs = 2_000;
+
+interface FilingPayload {
+  /** Who filed plus the client's key: one applicant's key never answers another's request. */
+  readonly key: string | null;
+  readonly request: FileComplaintRequest;
+}
+
+type Dependencies = Pick<
+  ApiDependencies,
+  'repository' | 'directory' | 'authenticate' | 'idempotencyStore' | 'logger' | 'clock' | 'newId'
+>;
+
+export function createFileComplaintHandler(dependencies: Dependencies) {
+  const file = async (
+    { request }: FilingPayload,
+    principal: Principal,
+    now: number,
+    remainingMs: () => number,
+  ): Promise<HttpResponse> => {
+    const { repository, directory } = dependencies;
+    const addressee = await directory.find(request.addresseeId);
+    if (!addressee) {
+      // R2: a complaint to an unknown body is refused.
+      throw validationFailed('The complaint is not valid', [
+        { path: 'addresseeId', message: 'is not a body of the directory (GET /v1/bodies)' },
+      ]);
+    }
+    if (request.appealOf !== undefined) await requireAppealable(dependencies, request);
+    const registrationYear = Number(registrationDateOf(now, addressee.workingHoursEnd).slice(0, 4));
+    const id = dependencies.newId();
+    const noticeId = dependencies.newId();
+    for (let attempt = 1; ; attempt++) {
+      const outcome = fileComplaint(
+        {
+          principal,
+          id,
+          noticeId,
+          registrationSequence: repository.nextRegistrationSequence(addressee.id, registrationYear),
+          request,
+          addressee,
+        },
+        now,
+      );
+      if (!outcome.ok) throw outcome.error;
+      const { token, hash } = newAccessToken(id);
+      try {
+        await repository.file({
+          complaint: outcome.complaint,
+          events: outcome.events,
+          accessTokenHash: hash,
+        });
+      } catch (error) {
+        if (!(error instanceof RegistrationSequenceTaken)) throw error;
+        if (remainingMs() < reserveMs) {
+          throw new DomainError(
+            'rate-limited',
+            `Too many complaints to ${addressee.id} at once; retry in a second`,
+          );
+        }
+        // Full jitter: competitors spread out instead of colliding again.
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)),
+        );
+        continue;
+      }
+      return {
+        status: 201,
+        body: filingView(outcome.complaint, token),
+        headers: { location: complaintLocation(id), etag: etagOf(outcome.complaint.version) },
+      };
+    }
+  };
+
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'key',
+    payloadValidationJmesPath: 'request',
+    expiresAfterSeconds: idempotencyWindowSeconds,
+    throwOnNoIdempotencyKey: false,
+  });
+  // Made on first use: building the handler must not need the environment.
+  let fileOnce: typeof file | undefined;
+
+  /** A concurrent retry waits for the first request to finish, then answers what it answered. */
+  const fileIdempotently = async (
+    payload: FilingPayload,
+    principal: Principal,
+    now: number,
+    context: Context,
+  ): Promise<HttpResponse> => {
+    config.registerLambdaContext(context);
+    for (let wait = 25; ; wait = Math.min(wait * 2, 500)) {
+      try {
+        fileOnce ??= makeIdempotent(file, {
+          persistenceStore: dependencies.idempotencyStore,
+          config,
+          dataIndexArgument: 0,
+        });
+        return await fileOnce(payload, principal, now, () => context.getRemainingTimeInMillis());
+      } catch (error) {
+        if (error instanceof IdempotencyValidationError) {
+          throw new DomainError(
+            'idempotency-conflict',
+            'This Idempotency-Key was used with a different request; use a new key for a new complaint',
+          );
+        }
+        if (
+          error instanceof IdempotencyAlreadyInProgressError &&
+          context.getRemainingTimeInMillis() > 2 * wait + 1_000
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          continue;
+        }
+        throw error;
+      }
+    }
+  };
+
+  return createHttpHandler(
+    {
+      fileComplaint: async ({ body: request, headers, now, context }) => {
+        const credentials = await dependencies.authenticate(headers.authorization);
+        const principal = principalFor(credentials);
+        const key = headers['idempotency-key'];
+        if (key === undefined) {
+          return file({ key: null, request }, principal, now, () =>
+            context.getRemainingTimeInMillis(),
+          );
+        }
+        if (key.length === 0 || key.length > maxKeyLength) {
+          throw validationFailed('The Idempotency-Key header is not valid', [
+            { path: 'Idempotency-Key', message: `must be 1 to ${maxKeyLength} characters` },
+          ]);
+        }
+        const filer =
+          principal.type === 'official'
+            ? `official:${principal.sub}`
+            : `applicant:${request.applicant.type === 'individual' ? request.applicant.iin : request.applicant.bin}`;
+        return fileIdempotently({ key: `${filer}:${key}`, request }, principal, now, context);
+      },
+    },
+    dependencies,
+  );
+}
+
+/** R12: an appeal names a decided complaint of the same applicant. */
+async function requireAppealable(
+  dependencies: Dependencies,
+  request: FileComplaintRequest,
+): Promise<void> {
+  const earlier =
+    request.appealOf === undefined
+      ? undefined
+      : await dependencies.repository.get(request.appealOf);
+  const identifier = (applicant: FileComplaintRequest['applicant']): string =>
+    applicant.type === 'individual' ? applicant.iin : applicant.bin;
+  if (
+    !earlier ||
+    earlier.complaint.decision === null ||
+    identifier(earlier.complaint.applicant) !== identifier(request.applicant)
+  ) {
+    throw validationFailed('The complaint is not valid', [
+      { path: 'appealOf', message: 'is not a decided complaint of this applicant' },
+    ]);
+  }
+}
+
+export const handler = createFileComplaintHandler(environmentDependencies());

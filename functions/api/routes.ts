@@ -1,0 +1,165 @@
+/**
+ * Every route of the public API (../shared/API.md): method, path, who may call it, and the schemas
+ * of its body and query. The handlers validate with these, the OpenAPI document is generated from
+ * them, and the catalog (infra/catalog.ts) says which function serves each one.
+ */
+
+import type { z } from 'zod';
+import {
+  decisionSchema,
+  dispatchSchema,
+  dueDateQuerySchema,
+  extensionSchema,
+  fileComplaintSchema,
+  findingsSchema,
+  listComplaintsQuerySchema,
+  recommendationControlSchema,
+  recommendationResponseSchema,
+  recommendationSchema,
+  listBodiesQuerySchema,
+} from '../../shared/validation/schemas.js';
+
+/** Who may call a route: the API Gateway authorizer guards `official` routes in AWS. */
+export type Access = 'public' | 'applicant-or-official' | 'official';
+
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly summary: string;
+  readonly access: Access;
+  readonly body?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly success: 200 | 201;
+  readonly produces?: 'application/json' | 'text/html';
+}
+
+export const routes = {
+  listBodies: {
+    method: 'GET',
+    path: '/v1/bodies',
+    summary: 'The directory of bodies a complaint can be addressed to (R2)',
+    access: 'public',
+    query: listBodiesQuerySchema,
+    success: 200,
+  },
+  getBody: {
+    method: 'GET',
+    path: '/v1/bodies/{bodyId}',
+    summary: 'One body of the directory',
+    access: 'public',
+    success: 200,
+  },
+  dueDate: {
+    method: 'GET',
+    path: '/v1/calendar/due-date',
+    summary: 'The Nth working day after a date (R5)',
+    access: 'public',
+    query: dueDateQuerySchema,
+    success: 200,
+  },
+  calendarYear: {
+    method: 'GET',
+    path: '/v1/calendar/{year}',
+    summary: "A year's days off and weekend days worked, with their sources (R3)",
+    access: 'public',
+    success: 200,
+  },
+  openApi: {
+    method: 'GET',
+    path: '/v1/openapi.json',
+    summary: 'This document',
+    access: 'public',
+    success: 200,
+  },
+  fileComplaint: {
+    method: 'POST',
+    path: '/v1/complaints',
+    summary:
+      'File a complaint: electronic by the applicant, paper by an official of the addressee (R4, R5, R14)',
+    access: 'public',
+    body: fileComplaintSchema,
+    success: 201,
+  },
+  getComplaint: {
+    method: 'GET',
+    path: '/v1/complaints/{id}',
+    summary:
+      'A complaint with its history, extensions, notices, decision, findings and recommendations (R15)',
+    access: 'applicant-or-official',
+    success: 200,
+  },
+  listComplaints: {
+    method: 'GET',
+    path: '/v1/complaints',
+    summary: "A body's complaints by due date, ascending",
+    access: 'official',
+    query: listComplaintsQuerySchema,
+    success: 200,
+  },
+  extendReview: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/extensions',
+    summary: 'Extend the review period (R6–R9)',
+    access: 'official',
+    body: extensionSchema,
+    success: 201,
+  },
+  decide: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/decision',
+    summary: 'Record the decision (R10)',
+    access: 'official',
+    body: decisionSchema,
+    success: 201,
+  },
+  dispatchLetter: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/notices/{noticeId}/dispatch',
+    summary: 'Mark a paper letter as dispatched (R9)',
+    access: 'official',
+    body: dispatchSchema,
+    success: 200,
+  },
+  getLetter: {
+    method: 'GET',
+    path: '/v1/complaints/{id}/notices/{noticeId}/letter',
+    summary: 'The printable letter of a paper notice',
+    access: 'official',
+    success: 200,
+    produces: 'text/html',
+  },
+  recordFindings: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/findings',
+    summary: "The authorized body's findings on the reasons for dissatisfaction (R12)",
+    access: 'official',
+    body: findingsSchema,
+    success: 201,
+  },
+  sendRecommendation: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/recommendations',
+    summary: 'A recommendation to a body found not to comply (R12)',
+    access: 'official',
+    body: recommendationSchema,
+    success: 201,
+  },
+  respondToRecommendation: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/recommendations/{recId}/response',
+    summary: "The recommended body's answer (R12)",
+    access: 'official',
+    body: recommendationResponseSchema,
+    success: 201,
+  },
+  controlRecommendation: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/recommendations/{recId}/control',
+    summary: 'Control of timeliness and completeness (R12)',
+    access: 'official',
+    body: recommendationControlSchema,
+    success: 201,
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof routes;
