@@ -1,0 +1,51 @@
+/**
+ * `npm start`: the whole system on this machine, data under `.local/` (kept between runs).
+ * Ctrl-C stops the API and DynamoDB Local and leaves no process behind.
+ */
+
+import { missingJava } from './dynamodb.js';
+import { defaultLocalDirectory, startLocalStack } from './stack.js';
+
+const javaProblem = missingJava();
+if (javaProblem) {
+  console.error(javaProblem);
+  process.exit(1);
+}
+
+const stack = await startLocalStack({
+  port: Number(process.env.PORT ?? 3000),
+  localDirectory: process.env.LOCAL_DIRECTORY ?? defaultLocalDirectory,
+  logLevel: process.env.LOG_LEVEL ?? 'INFO',
+});
+
+console.log(`
+Complaint desk running locally
+  API            ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/v1/openapi.json)
+  DynamoDB Local ${stack.dynamodbEndpoint}   table ${stack.tableName}, ${stack.bodiesLoaded} bodies in the directory
+  Official token npm run token -- --body akimat-astana   (add --authorized for the Agency)
+
+First request:
+  curl -s ${stack.apiUrl}/v1/calendar/due-date?from=2026-11-23\\&workingDays=5
+
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+const shutdown = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  stack.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => {
+  shutdown('SIGINT');
+});
+process.on('SIGTERM', () => {
+  shutdown('SIGTERM');
+});
