@@ -1,0 +1,189 @@
+/**
+ * The README's first minutes, for real: `npm start` as a child process, the curl-equivalent
+ * requests over HTTP, Ctrl-C (SIGINT to its process group) leaving nothing behind, and a second
+ * start keeping the first one's data.
+ */
+
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/dynamodb.js';
+import { repositoryRoot } from '../../infra/local/stack.js';
+import { electronicFiling } from '../fixtures.js';
+import { field } from '../integration/harness.js';
+
+let localDirectory: string;
+let port: number;
+let api: string;
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+}
+
+async function npmStart(): Promise<Started> {
+  let output = '';
+  const child = spawn('npm', ['start'], {
+    cwd: repositoryRoot,
+    env: { ...process.env, LOCAL_DIRECTORY: localDirectory, PORT: String(port) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Complaint desk running locally')) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`npm start did not come up:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, output: () => output };
+}
+
+/**
+ * Ctrl-C: SIGINT to the whole foreground process group, as a terminal sends it. npm itself dies of
+ * the signal; what must hold is that the system stops cleanly and nothing of it stays behind.
+ */
+async function ctrlC({ child, output }: Started): Promise<void> {
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+  await exited;
+  const deadline = Date.now() + 15_000;
+  while (processesUsing(localDirectory) !== '' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(processesUsing(localDirectory)).toBe('');
+  expect(output()).toContain('SIGINT: stopping');
+}
+
+/** Processes whose command line names the data directory: DynamoDB Local's JVM, the runner. */
+function processesUsing(directory: string): string {
+  return spawnSync('pgrep', ['-fa', directory], { encoding: 'utf8' }).stdout.trim();
+}
+
+async function token(bodyId: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    'npm',
+    ['run', '--silent', 'token', '--', '--body', bodyId],
+    {
+      cwd: repositoryRoot,
+      env: { ...process.env, LOCAL_DIRECTORY: localDirectory },
+    },
+  );
+  return stdout.trim().split('\n').at(-1) ?? '';
+}
+
+async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+  localDirectory = await mkdtemp(path.join(tmpdir(), 'complaint-desk-e2e-'));
+  port = await freePort();
+  api = `http://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  await rm(localDirectory, { recursive: true, force: true });
+});
+
+describe('npm start, as the README says', () => {
+  let complaint: { id: string; accessToken: string };
+
+  it('serves the API; a new user files, reads, extends and decides a complaint; Ctrl-C leaves nothing behind', async () => {
+    const started = await npmStart();
+    try {
+      const endpoints = JSON.parse(
+        await readFile(path.join(localDirectory, 'endpoints.json'), 'utf8'),
+      ) as Record<string, string>;
+      expect(endpoints.api).toBe(api);
+      expect(endpoints.dynamodb).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(started.output()).toContain(`curl -s ${api}/v1/calendar/due-date`);
+
+      const filed = await fetch(`${api}/v1/complaints`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...electronicFiling,
+          subject: { ...electronicFiling.subject, occurredOn: '2025-01-10' },
+        }),
+      });
+      expect(filed.status).toBe(201);
+      const filing = await json(filed);
+      complaint = { id: field(filing, 'id'), accessToken: field(filing, 'accessToken') };
+
+      const read = await fetch(`${api}/v1/complaints/${complaint.id}`, {
+        headers: { authorization: `Bearer ${complaint.accessToken}` },
+      });
+      expect(read.status).toBe(200);
+
+      const official = await token('akimat-astana');
+      const headers = { authorization: `Bearer ${official}`, 'content-type': 'application/json' };
+      const extended = await fetch(`${api}/v1/complaints/${complaint.id}/extensions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          workingDays: 2,
+          reason: 'additional_information',
+          explanation: 'Запрошены документы.',
+        }),
+      });
+      expect(extended.status).toBe(201);
+      const decided = await fetch(`${api}/v1/complaints/${complaint.id}/decision`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ outcome: 'satisfied', text: 'Справка выдана.' }),
+      });
+      expect(decided.status).toBe(201);
+      expect(await json(decided)).toMatchObject({ status: 'decided', extendedWorkingDays: 2 });
+    } finally {
+      await ctrlC(started);
+    }
+    await expect(fetch(`${api}/v1/bodies`)).rejects.toThrow();
+  });
+
+  it('a second npm start keeps the data of the first', async () => {
+    const started = await npmStart();
+    try {
+      const read = await fetch(`${api}/v1/complaints/${complaint.id}`, {
+        headers: { authorization: `Bearer ${complaint.accessToken}` },
+      });
+      expect(read.status).toBe(200);
+      expect(await json(read)).toMatchObject({ id: complaint.id, status: 'decided' });
+    } finally {
+      await ctrlC(started);
+    }
+  });
+
+  it('without Java, says in one line what to install', async () => {
+    // A PATH with node and nothing else.
+    const bin = path.join(localDirectory, 'bin-without-java');
+    await mkdir(bin, { recursive: true });
+    await symlink(process.execPath, path.join(bin, 'node'));
+    const result = spawnSync(
+      process.execPath,
+      [path.join(repositoryRoot, 'node_modules/tsx/dist/cli.mjs'), 'infra/local/start.ts'],
+      {
+        cwd: repositoryRoot,
+        env: { ...process.env, PATH: bin, LOCAL_DIRECTORY: localDirectory },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(
+      result.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => line.includes('Java')),
+    ).toEqual([
+      'DynamoDB Local needs Java 17 or newer: install a JRE (e.g. `sudo apt-get install openjdk-17-jre-headless`) and run again.',
+    ]);
+  });
+});

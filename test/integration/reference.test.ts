@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes, type RouteName } from '../../functions/api/routes.js';
+import { functions } from '../../infra/catalog.js';
+import { repositoryRoot } from '../../infra/local/stack.js';
+import { bodyDirectory } from '../../shared/bodies/index.js';
+import { createHarness, field, type Harness } from './harness.js';
+
+let system: Harness;
+beforeAll(async () => {
+  system = await createHarness();
+});
+afterAll(() => system.close());
+
+describe('GET /v1/bodies (R2)', () => {
+  it('R2: pages through the whole directory, each body once, with the rules of its kind', async () => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${cursor}`;
+      const reply = await system.call('GET', `/v1/bodies?limit=40${query}`);
+      expect(reply.status).toBe(200);
+      ids.push(...(reply.body.items as { id: string }[]).map((b) => b.id));
+      cursor = reply.body.nextCursor as string | null;
+    } while (cursor !== null);
+    expect(ids).toEqual(bodyDirectory.map((b) => b.id).sort());
+    const center = await system.call('GET', '/v1/bodies/con-astana-yesil-1');
+    expect(center.body).toMatchObject({
+      kind: 'public_service_center',
+      reviewWorkingDays: 5,
+      mayExtend: false,
+      parentId: 'gov4c-astana',
+    });
+  });
+
+  it('filters by kind and parent; an unknown body is not-found; a bad kind is validation-failed', async () => {
+    const regions = await system.call('GET', '/v1/bodies?kind=local_executive_body&limit=100');
+    expect(
+      (regions.body.items as { parentId: string | null }[]).filter((b) => b.parentId === null),
+    ).toHaveLength(20);
+    const underGov4c = await system.call('GET', '/v1/bodies?parentId=gov4c&limit=100');
+    expect(underGov4c.body.items).toHaveLength(20);
+    expect((await system.call('GET', '/v1/bodies/akimat-atlantis')).status).toBe(404);
+    expect((await system.call('GET', '/v1/bodies?kind=ministry')).body).toMatchObject({
+      errors: [{ path: 'kind' }],
+    });
+  });
+});
+
+describe('GET /v1/calendar (R3, R5)', () => {
+  it('R5: the due date from a date and a number of working days', async () => {
+    const reply = await system.call('GET', '/v1/calendar/due-date?from=2026-11-23&workingDays=5');
+    expect(reply.body).toEqual({ from: '2026-11-23', workingDays: 5, dueDate: '2026-11-30' });
+  });
+
+  it('R3: a date outside the known calendar, or not a date, is validation-failed; a missing parameter too', async () => {
+    const outside = await system.call('GET', '/v1/calendar/due-date?from=2030-01-10&workingDays=5');
+    expect(outside).toMatchObject({ status: 400, body: { errors: [{ path: 'from' }] } });
+    expect(field(outside.body, 'detail')).toMatch(/2019–2027/);
+    const notADate = await system.call(
+      'GET',
+      '/v1/calendar/due-date?from=2026-02-30&workingDays=5',
+    );
+    expect(notADate.body).toMatchObject({ errors: [{ path: 'from' }] });
+    expect((await system.call('GET', '/v1/calendar/due-date?from=2026-11-23')).body).toMatchObject({
+      errors: [{ path: 'workingDays' }],
+    });
+    expect(
+      (
+        await system.call(
+          'GET',
+          '/v1/calendar/due-date?from=2026-11-23&from=2026-11-24&workingDays=1',
+        )
+      ).status,
+    ).toBe(400);
+  });
+
+  it('R3: a year’s days off with names and sources; unknown years are not-found', async () => {
+    const reply = await system.call('GET', '/v1/calendar/2026');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ year: 2026, workingWeekends: [], provisional: null });
+    expect(reply.body.daysOff).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          date: '2026-12-16',
+          name: { kk: 'Тәуелсіздік күні', ru: 'День Независимости' },
+        }),
+      ]),
+    );
+    expect((reply.body.source as string[]).length).toBeGreaterThan(0);
+    expect((await system.call('GET', '/v1/calendar/2031')).status).toBe(404);
+    expect((await system.call('GET', '/v1/calendar/twenty')).status).toBe(404);
+  });
+});
+
+describe('the front door', () => {
+  it('unknown paths are not-found and known paths with another method method-not-allowed, as problem+json', async () => {
+    const missing = await system.call('GET', '/v2/nothing');
+    expect(missing).toMatchObject({
+      status: 404,
+      body: { type: 'urn:problem:not-found', status: 404 },
+    });
+    const wrongMethod = await system.call('DELETE', '/v1/complaints');
+    expect(wrongMethod).toMatchObject({
+      status: 405,
+      body: { type: 'urn:problem:method-not-allowed' },
+    });
+    expect(wrongMethod.headers.get('allow')).toBe('POST, GET');
+  });
+});
+
+describe('GET /v1/openapi.json', () => {
+  it('describes every route of the catalog, from the same schemas that validate', async () => {
+    const reply = await system.call('GET', '/v1/openapi.json');
+    expect(reply.body.openapi).toBe('3.1.0');
+    const paths = reply.body.paths as Record<
+      string,
+      Record<string, { operationId: string; requestBody?: unknown }>
+    >;
+    for (const [name, spec] of Object.entries(routes)) {
+      expect(paths[spec.path]?.[spec.method.toLowerCase()]?.operationId).toBe(name);
+    }
+    const filing = paths['/v1/complaints']?.post?.requestBody as {
+      content: {
+        'application/json': { schema: { required: string[]; additionalProperties: boolean } };
+      };
+    };
+    expect(filing.content['application/json'].schema).toMatchObject({
+      additionalProperties: false,
+    });
+    expect(filing.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['channel', 'addresseeId', 'applicant', 'subject', 'text']),
+    );
+  });
+});
+
+describe('the catalog', () => {
+  it('serves every route exactly once, and each function’s handler serves exactly its routes', async () => {
+    const served = functions.flatMap((f) => f.routes);
+    expect([...served].sort()).toEqual(Object.keys(routes).sort());
+    for (const definition of functions) {
+      const module = (await import(
+        pathToFileURL(path.join(repositoryRoot, definition.entry)).href
+      )) as {
+        handler: { routes: readonly RouteName[] };
+      };
+      expect([...module.handler.routes].sort()).toEqual([...definition.routes].sort());
+    }
+  });
+});
