@@ -137,6 +137,15 @@ describe('POST /v1/complaints/{id}/extensions (R6–R9)', () => {
     expect(unknown).toMatchObject({ status: 404, body: { type: 'urn:problem:not-found' } });
   });
 
+  it('forbidden for an official who may see the complaint but is not of its addressee (the Agency)', async () => {
+    const { id } = await file('2026-11-23T10:00');
+    const reply = await system.call('POST', `/v1/complaints/${id}/extensions`, {
+      body: extension,
+      token: agency,
+    });
+    expect(reply).toMatchObject({ status: 403, body: { type: 'urn:problem:forbidden' } });
+  });
+
   it('R8 under load: 50 parallel extensions never pass 10 days; every loser is version-conflict or limit-exceeded', async () => {
     const { id } = await file('2026-11-23T10:00');
     system.setNow(almaty('2026-11-24T10:00'));
@@ -223,6 +232,11 @@ describe('paper letters (R9)', () => {
 
     const dispatch = { sentOn: '2026-11-25', method: 'post', trackingNumber: 'KZ123456789' };
     system.setNow(almaty('2026-11-25T12:00'));
+    const future = await system.call('POST', `/v1/complaints/${id}/notices/${noticeId}/dispatch`, {
+      body: { ...dispatch, sentOn: '2026-11-26' },
+      token: akimat,
+    });
+    expect(future).toMatchObject({ status: 400, body: { errors: [{ path: 'sentOn' }] } });
     const sent = await system.call('POST', `/v1/complaints/${id}/notices/${noticeId}/dispatch`, {
       body: dispatch,
       token: akimat,
@@ -231,6 +245,10 @@ describe('paper letters (R9)', () => {
       status: 200,
       body: { status: 'dispatched', dispatch: { sentOn: '2026-11-25', method: 'post' } },
     });
+    const byAgency = await system.call('GET', `/v1/complaints/${id}/notices/${noticeId}/letter`, {
+      token: agency,
+    });
+    expect(byAgency).toMatchObject({ status: 403, body: { type: 'urn:problem:forbidden' } });
     const twice = await system.call('POST', `/v1/complaints/${id}/notices/${noticeId}/dispatch`, {
       body: dispatch,
       token: akimat,
@@ -344,6 +362,18 @@ describe('findings, recommendations, response and control (R12)', () => {
     expect(controlled).toMatchObject({
       status: 201,
       body: { control: { complete: true, timely: true } },
+    });
+    const controlledAgain = await system.call(
+      'POST',
+      `/v1/complaints/${id}/recommendations/${recId}/control`,
+      {
+        body: { complete: false, text: 'x' },
+        token: agency,
+      },
+    );
+    expect(controlledAgain).toMatchObject({
+      status: 409,
+      body: { type: 'urn:problem:invalid-state' },
     });
     const read = await system.call('GET', `/v1/complaints/${id}`, { token: agency });
     expect((read.body.history as { type: string }[]).map((e) => e.type)).toEqual([
