@@ -71,7 +71,18 @@ export type NoticeForm = 'email' | 'letter';
 export type NoticeStatus = 'pending' | 'sent' | 'failed' | 'dispatched';
 export type DispatchMethod = 'post' | 'courier' | 'in_person';
 
-export interface Notice {
+/** How far an e-mail (a notice or an alert) has got: tries so far and when the next is due. */
+export interface Delivery {
+  /** Failed tries so far; absent before the first. */
+  readonly attempts?: number;
+  /** When the next try is due, after a failed one (ISO instant). */
+  readonly nextAttemptAt?: string;
+  readonly sentAt?: string;
+  readonly providerMessageId?: string;
+  readonly failureReason?: string;
+}
+
+export interface Notice extends Delivery {
   readonly id: string;
   readonly kind: NoticeKind;
   readonly form: NoticeForm;
@@ -80,15 +91,30 @@ export interface Notice {
   readonly dueDate: IsoDate;
   readonly status: NoticeStatus;
   readonly createdAt: string;
-  readonly sentAt?: string;
-  readonly providerMessageId?: string;
-  readonly failureReason?: string;
   readonly dispatch?: {
     readonly sentOn: IsoDate;
     readonly method: DispatchMethod;
     readonly trackingNumber?: string;
     readonly by: Actor;
   };
+}
+
+/** What officials are alerted of (R9, R11, R12), in Kazakh and Russian at once. */
+export type AlertKind =
+  'due_soon' | 'overdue' | 'recommendation_unanswered' | 'letter_not_dispatched' | 'notice_failed';
+
+/** An e-mail to the officials of one or more bodies, kept like a notice: sent once, or failed. */
+export interface Alert extends Delivery {
+  readonly id: string;
+  readonly kind: AlertKind;
+  /** The body whose officials are told: one alert per body, each sent (or failed) on its own. */
+  readonly recipient: string;
+  /** The date the alert is about: the due date, a recommendation's or a letter's date. */
+  readonly about: IsoDate;
+  /** The notice or recommendation it is about, if any. */
+  readonly subjectId: string | null;
+  readonly status: 'pending' | 'sent' | 'failed';
+  readonly createdAt: string;
 }
 
 export interface Decision {
@@ -160,6 +186,8 @@ export interface Complaint {
   readonly decision: Decision | null;
   readonly findings: Findings | null;
   readonly recommendations: readonly Recommendation[];
+  /** Alerts to officials (never shown to the applicant). */
+  readonly alerts: readonly Alert[];
   readonly filedBy: Actor;
   /** Optimistic-locking version: 1 at filing, +1 on every change. */
   readonly version: number;
@@ -172,6 +200,10 @@ export type HistoryEventType =
   | 'marked_overdue'
   | 'notice_sent'
   | 'notice_failed'
+  | 'delivery_attempt_failed'
+  | 'alert_raised'
+  | 'alert_sent'
+  | 'alert_failed'
   | 'notice_dispatched'
   | 'findings_recorded'
   | 'recommendation_sent'

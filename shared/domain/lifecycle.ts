@@ -18,7 +18,10 @@ import type {
 import { bodyKindRules, maxExtensionWorkingDays, type Body, type BodyKind } from './bodies.js';
 import type {
   Actor,
+  Alert,
+  AlertKind,
   Complaint,
+  Delivery,
   HistoryEvent,
   HistoryEventType,
   Notice,
@@ -26,7 +29,13 @@ import type {
   Principal,
   Recommendation,
 } from './complaint.js';
-import { dueDateOf, isPastDue, noticeDueDateOf, registrationDateOf } from './deadlines.js';
+import {
+  dueDateOf,
+  dueSoonAt,
+  isPastDue,
+  noticeDueDateOf,
+  registrationDateOf,
+} from './deadlines.js';
 import { DomainError, validationFailed } from './errors.js';
 
 export type Outcome =
@@ -61,18 +70,44 @@ export type ComplaintCommand =
       readonly noticeId: string;
       readonly request: DecisionRequest;
     }
-  | { readonly type: 'markOverdue'; readonly principal: Principal }
   | {
-      readonly type: 'recordNoticeSent';
+      readonly type: 'markOverdue';
+      readonly principal: Principal;
+      /** For the addressee's alert and the authorized body's. */
+      readonly alertIds: readonly [string, string];
+      readonly authorizedBodyId: string;
+    }
+  | { readonly type: 'remindDueSoon'; readonly principal: Principal; readonly alertId: string }
+  | {
+      readonly type: 'alertUnansweredRecommendation';
+      readonly principal: Principal;
+      readonly recommendationId: string;
+      readonly alertId: string;
+      readonly authorizedBodyId: string;
+    }
+  | {
+      readonly type: 'alertLetterNotDispatched';
       readonly principal: Principal;
       readonly noticeId: string;
+      readonly alertId: string;
+    }
+  | {
+      /** An e-mail (notice or alert) went out. */
+      readonly type: 'recordDelivered';
+      readonly principal: Principal;
+      readonly messageId: string;
       readonly providerMessageId: string;
     }
   | {
-      readonly type: 'recordNoticeFailed';
+      /** An e-mail did not go out: try again at `retryAt`, or give up when it is null. */
+      readonly type: 'recordDeliveryFailed';
       readonly principal: Principal;
-      readonly noticeId: string;
+      readonly messageId: string;
       readonly reason: string;
+      readonly retryAt: Instant | null;
+      /** For the alert that tells the authorized body a notice to an applicant failed. */
+      readonly alertId: string;
+      readonly authorizedBodyId: string;
     }
   | {
       readonly type: 'dispatchLetter';
@@ -212,6 +247,7 @@ export function fileComplaint(command: FileCommand, now: Instant): Outcome {
       decision: null,
       findings: null,
       recommendations: [],
+      alerts: [],
       filedBy: actor,
       version: 1,
     };
@@ -252,9 +288,16 @@ export function applyCommand(
         return decide(context, command);
       case 'markOverdue':
         return markOverdue(context, command);
-      case 'recordNoticeSent':
-      case 'recordNoticeFailed':
-        return recordDelivery(context, command);
+      case 'remindDueSoon':
+        return remindDueSoon(context, command);
+      case 'alertUnansweredRecommendation':
+        return alertUnansweredRecommendation(context, command);
+      case 'alertLetterNotDispatched':
+        return alertLetterNotDispatched(context, command);
+      case 'recordDelivered':
+        return recordDelivered(context, command);
+      case 'recordDeliveryFailed':
+        return recordDeliveryFailed(context, command);
       case 'dispatchLetter':
         return dispatchLetter(context, command);
       case 'recordFindings':
@@ -390,61 +433,240 @@ function decide(
   };
 }
 
-/** R11: a complaint not decided by the end of its due date becomes overdue. */
+/** R11: a complaint not decided by the end of its due date becomes overdue; its body and the authorized body are alerted. */
 function markOverdue(
   { complaint, now, at, actor, version }: Context,
   command: CommandOf<'markOverdue'>,
 ): Change {
-  if (command.principal.type !== 'system') {
-    throw new DomainError('forbidden', 'Only the deadline process marks a complaint overdue');
-  }
+  requireSystem(command.principal, 'marks a complaint overdue');
   if (complaint.status !== 'under_review' || !isPastDue(complaint.dueDate, now)) {
     throw new DomainError(
       'invalid-state',
       `The complaint is ${complaint.status} and due ${complaint.dueDate}: not overdue`,
     );
   }
+  // The addressee and the authorized body, each alerted on its own (once when they are the same).
+  const recipients = [...new Set([complaint.addressee.id, command.authorizedBodyId])];
+  const alerts = recipients.map((recipient, i) =>
+    newAlert(command.alertIds[i] ?? '', 'overdue', recipient, complaint.dueDate, null, at),
+  );
   return {
-    complaint: { ...complaint, status: 'overdue', version },
-    events: [event('marked_overdue', at, actor, version, { dueDate: complaint.dueDate })],
+    complaint: {
+      ...complaint,
+      status: 'overdue',
+      alerts: [...complaint.alerts, ...alerts],
+      version,
+    },
+    events: [
+      event('marked_overdue', at, actor, version, {
+        dueDate: complaint.dueDate,
+        alertIds: alerts.map((a) => a.id).join(','),
+      }),
+    ],
   };
 }
 
-/** The notice process records what the e-mail provider said: sent once, or failed. */
-function recordDelivery(
-  { complaint, at, actor, version }: Context,
-  command: CommandOf<'recordNoticeSent' | 'recordNoticeFailed'>,
+/** R11: the addressee's officials are reminded one working day before the due date, once per due date. */
+function remindDueSoon(
+  { complaint, now, at, actor, version }: Context,
+  command: CommandOf<'remindDueSoon'>,
 ): Change {
-  if (command.principal.type !== 'system') {
-    throw new DomainError('forbidden', 'Only the notice process records deliveries');
-  }
-  const notice = findNotice(complaint, command.noticeId);
-  if (notice.form !== 'email') {
+  requireSystem(command.principal, 'sends reminders');
+  const reminded = complaint.alerts.some(
+    (a) => a.kind === 'due_soon' && a.about === complaint.dueDate,
+  );
+  // A firing for a due date since moved by an extension comes too early for the new one.
+  if (
+    complaint.status !== 'under_review' ||
+    reminded ||
+    now < dueSoonAt(complaint.dueDate) ||
+    isPastDue(complaint.dueDate, now)
+  ) {
     throw new DomainError(
       'invalid-state',
-      'A letter is dispatched by an official, not sent by e-mail',
+      `No reminder is due for ${complaint.id} (${complaint.status}, due ${complaint.dueDate})`,
     );
   }
-  if (notice.status !== 'pending') {
-    throw new DomainError('invalid-state', `The notice is already ${notice.status}`);
+  const alert = newAlert(
+    command.alertId,
+    'due_soon',
+    complaint.addressee.id,
+    complaint.dueDate,
+    null,
+    at,
+  );
+  return raise(complaint, alert, at, actor, version);
+}
+
+/** R12: a recommendation not answered by its date alerts the authorized body, once. */
+function alertUnansweredRecommendation(
+  { complaint, today, at, actor, version }: Context,
+  command: CommandOf<'alertUnansweredRecommendation'>,
+): Change {
+  requireSystem(command.principal, 'controls recommendations');
+  const recommendation = findRecommendation(complaint, command.recommendationId);
+  const alerted = complaint.alerts.some((a) => a.subjectId === recommendation.id);
+  if (recommendation.response !== null || today <= recommendation.respondBy || alerted) {
+    throw new DomainError('invalid-state', `Recommendation ${recommendation.id} needs no alert`);
   }
-  const updated: Notice =
-    command.type === 'recordNoticeSent'
-      ? { ...notice, status: 'sent', sentAt: at, providerMessageId: command.providerMessageId }
-      : { ...notice, status: 'failed', failureReason: command.reason };
-  return {
-    complaint: { ...complaint, notices: replaceById(complaint.notices, updated), version },
-    events: [
-      event(
-        command.type === 'recordNoticeSent' ? 'notice_sent' : 'notice_failed',
-        at,
-        actor,
+  const alert = newAlert(
+    command.alertId,
+    'recommendation_unanswered',
+    command.authorizedBodyId,
+    recommendation.respondBy,
+    recommendation.id,
+    at,
+  );
+  return raise(complaint, alert, at, actor, version);
+}
+
+/** R9: a letter not dispatched within its 3 working days alerts the addressee, once. */
+function alertLetterNotDispatched(
+  { complaint, today, at, actor, version }: Context,
+  command: CommandOf<'alertLetterNotDispatched'>,
+): Change {
+  requireSystem(command.principal, 'watches letters');
+  const notice = findNotice(complaint, command.noticeId);
+  const alerted = complaint.alerts.some((a) => a.subjectId === notice.id);
+  if (
+    notice.form !== 'letter' ||
+    notice.status !== 'pending' ||
+    today <= notice.dueDate ||
+    alerted
+  ) {
+    throw new DomainError('invalid-state', `Letter ${notice.id} needs no alert`);
+  }
+  const alert = newAlert(
+    command.alertId,
+    'letter_not_dispatched',
+    complaint.addressee.id,
+    notice.dueDate,
+    notice.id,
+    at,
+  );
+  return raise(complaint, alert, at, actor, version);
+}
+
+export type Message =
+  | { readonly kind: 'notice'; readonly notice: Notice }
+  | { readonly kind: 'alert'; readonly alert: Alert };
+
+/** An e-mail notice or an alert: what the notice function delivers. */
+export function findMessage(complaint: Complaint, messageId: string): Message | undefined {
+  const notice = complaint.notices.find((n) => n.id === messageId && n.form === 'email');
+  if (notice) return { kind: 'notice', notice };
+  const alert = complaint.alerts.find((a) => a.id === messageId);
+  return alert ? { kind: 'alert', alert } : undefined;
+}
+
+function pendingMessage(complaint: Complaint, messageId: string): Message {
+  const message = findMessage(complaint, messageId);
+  if (!message)
+    throw new DomainError('not-found', `No e-mail ${messageId} on complaint ${complaint.id}`);
+  const status = message.kind === 'notice' ? message.notice.status : message.alert.status;
+  if (status !== 'pending')
+    throw new DomainError('invalid-state', `E-mail ${messageId} is already ${status}`);
+  return message;
+}
+
+/** The notice function records that an e-mail went out, with the provider's message id: once. */
+function recordDelivered(
+  { complaint, at, actor, version }: Context,
+  command: CommandOf<'recordDelivered'>,
+): Change {
+  requireSystem(command.principal, 'records deliveries');
+  const message = pendingMessage(complaint, command.messageId);
+  const delivered = { sentAt: at, providerMessageId: command.providerMessageId };
+  const details = { messageId: command.messageId, providerMessageId: command.providerMessageId };
+  if (message.kind === 'notice') {
+    const { nextAttemptAt: _next, ...notice } = message.notice;
+    return {
+      complaint: {
+        ...complaint,
+        notices: replaceById(complaint.notices, { ...notice, ...delivered, status: 'sent' }),
         version,
-        {
-          noticeId: notice.id,
-          kind: notice.kind,
-        },
-      ),
+      },
+      events: [event('notice_sent', at, actor, version, { ...details, kind: notice.kind })],
+    };
+  }
+  const { nextAttemptAt: _next, ...alert } = message.alert;
+  return {
+    complaint: {
+      ...complaint,
+      alerts: replaceById(complaint.alerts, { ...alert, ...delivered, status: 'sent' }),
+      version,
+    },
+    events: [event('alert_sent', at, actor, version, { ...details, kind: alert.kind })],
+  };
+}
+
+/**
+ * A try failed: the e-mail stays pending with its next try due at `retryAt`; without one it is
+ * failed, and for a notice to an applicant the authorized body is alerted (nothing is lost silently).
+ */
+function recordDeliveryFailed(
+  { complaint, at, actor, version }: Context,
+  command: CommandOf<'recordDeliveryFailed'>,
+): Change {
+  requireSystem(command.principal, 'records deliveries');
+  const message = pendingMessage(complaint, command.messageId);
+  const before: Delivery = message.kind === 'notice' ? message.notice : message.alert;
+  const attempts = (before.attempts ?? 0) + 1;
+  const details = { messageId: command.messageId, attempts, reason: command.reason };
+  if (command.retryAt !== null) {
+    const retry = {
+      attempts,
+      failureReason: command.reason,
+      nextAttemptAt: formatLegalInstant(command.retryAt),
+    };
+    const next =
+      message.kind === 'notice'
+        ? { ...complaint, notices: replaceById(complaint.notices, { ...message.notice, ...retry }) }
+        : { ...complaint, alerts: replaceById(complaint.alerts, { ...message.alert, ...retry }) };
+    return {
+      complaint: { ...next, version },
+      events: [
+        event('delivery_attempt_failed', at, actor, version, {
+          ...details,
+          nextAttemptAt: retry.nextAttemptAt,
+        }),
+      ],
+    };
+  }
+  const failed = { attempts, failureReason: command.reason };
+  if (message.kind === 'alert') {
+    const { nextAttemptAt: _next, ...alert } = message.alert;
+    return {
+      complaint: {
+        ...complaint,
+        alerts: replaceById(complaint.alerts, { ...alert, ...failed, status: 'failed' }),
+        version,
+      },
+      events: [event('alert_failed', at, actor, version, details)],
+    };
+  }
+  const { nextAttemptAt: _next, ...notice } = message.notice;
+  const alert = newAlert(
+    command.alertId,
+    'notice_failed',
+    command.authorizedBodyId,
+    notice.dueDate,
+    notice.id,
+    at,
+  );
+  return {
+    complaint: {
+      ...complaint,
+      notices: replaceById(complaint.notices, { ...notice, ...failed, status: 'failed' }),
+      alerts: [...complaint.alerts, alert],
+      version,
+    },
+    events: [
+      event('notice_failed', at, actor, version, {
+        ...details,
+        kind: notice.kind,
+        alertId: alert.id,
+      }),
     ],
   };
 }
@@ -664,6 +886,49 @@ export function mayReceiveRecommendations(kind: BodyKind): boolean {
 /** R12: a recommendation still unanswered after its date alerts the authorized body. */
 export function isRecommendationOverdue(recommendation: Recommendation, now: Instant): boolean {
   return recommendation.response === null && legalDate(now) > recommendation.respondBy;
+}
+
+function requireSystem(principal: Principal, action: string): void {
+  if (principal.type !== 'system') throw new DomainError('forbidden', `Only the system ${action}`);
+}
+
+function newAlert(
+  id: string,
+  kind: AlertKind,
+  recipient: string,
+  about: IsoDate,
+  subjectId: string | null,
+  at: string,
+): Alert {
+  return {
+    id,
+    kind,
+    recipient,
+    about,
+    subjectId,
+    status: 'pending',
+    createdAt: at,
+  };
+}
+
+function raise(
+  complaint: Complaint,
+  alert: Alert,
+  at: string,
+  actor: Actor,
+  version: number,
+): Change {
+  return {
+    complaint: { ...complaint, alerts: [...complaint.alerts, alert], version },
+    events: [
+      event('alert_raised', at, actor, version, {
+        alertId: alert.id,
+        kind: alert.kind,
+        about: alert.about,
+        subjectId: alert.subjectId,
+      }),
+    ],
+  };
 }
 
 function requireAddresseeOfficial(

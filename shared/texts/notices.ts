@@ -7,6 +7,7 @@
 import { formatDayMonthYear } from '../calendar/dates.js';
 import type { Complaint, DecisionOutcome, ExtensionReason, Notice } from '../domain/complaint.js';
 import type { Language } from '../localized.js';
+import { legalDate, recordedInstant } from '../time/legal-time.js';
 
 export interface NoticeContent {
   readonly language: Language;
@@ -76,6 +77,7 @@ export function noticeContent(complaint: Complaint, notice: Notice): NoticeConte
       const extension = complaint.extensions.find((e) => e.noticeId === notice.id);
       if (!extension) throw new RangeError(`Notice ${notice.id} is not an extension's`);
       const reason = extensionReasonTexts[extension.reason][language];
+      const decidedOn = legalDate(recordedInstant(extension.grantedAt));
       return {
         language,
         greeting,
@@ -91,12 +93,15 @@ export function noticeContent(complaint: Complaint, notice: Notice): NoticeConte
                 `Ұзарту себебі: ${reason}.`,
                 `Түсіндірме: ${extension.explanation}`,
                 `Шағым ${date(extension.dueDate)} дейін қаралады.`,
+                // R9: the day of the extension and the 3-working-day duty, so it can be checked.
+                `Ұзарту туралы шешім ${date(decidedOn)} қабылданды; осы хабарлама заңда белгіленген үш жұмыс күні ішінде, ${date(notice.dueDate)} кешіктірілмей жіберіледі.`,
               ]
             : [
                 `Сообщаем, что срок рассмотрения Вашей жалобы № ${number}, зарегистрированной ${date(complaint.registrationDate)}, продлён на ${extension.workingDays} рабочих дней.`,
                 `Причина продления: ${reason}.`,
                 `Пояснение: ${extension.explanation}`,
                 `Жалоба будет рассмотрена до ${date(extension.dueDate)}.`,
+                `Решение о продлении принято ${date(decidedOn)}; настоящее уведомление направляется в установленный законом срок — в течение трёх рабочих дней, не позднее ${date(notice.dueDate)}.`,
               ],
       };
     }

@@ -139,3 +139,10 @@ export function parseInstant(text: string): Instant | undefined {
   const localDay = Math.floor((instant + offsetMinutes * minuteMs) / dayMs);
   return formatIsoDate(civilFromEpochDay(localDay)) === datePart ? instant : undefined;
 }
+
+/** An instant this system recorded itself: one that does not parse is a bug, not bad input. */
+export function recordedInstant(text: string): Instant {
+  const instant = parseInstant(text);
+  if (instant === undefined) throw new LegalTimeRangeError(`Not an instant: ${text}`);
+  return instant;
+}

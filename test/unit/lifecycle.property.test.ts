@@ -77,7 +77,12 @@ function commandFor(step: Step, complaint: Complaint, n: number): ComplaintComma
         request: { outcome: 'satisfied', text: 'x' },
       };
     case 'markOverdue':
-      return { type: 'markOverdue', principal: principals.system };
+      return {
+        type: 'markOverdue',
+        principal: principals.system,
+        alertIds: [`A${n}`, `B${n}`],
+        authorizedBodyId: bodies.agency.id,
+      };
     case 'findings':
       return {
         type: 'recordFindings',
@@ -97,9 +102,9 @@ function commandFor(step: Step, complaint: Complaint, n: number): ComplaintComma
       };
     case 'sent':
       return {
-        type: 'recordNoticeSent',
+        type: 'recordDelivered',
         principal: principals.system,
-        noticeId: complaint.notices.find((x) => x.status === 'pending')?.id ?? 'none',
+        messageId: complaint.notices.find((x) => x.status === 'pending')?.id ?? 'none',
         providerMessageId: `m${n}`,
       };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyKindRules, bodyKinds, type Body } from '../../shared/domain/bodies.js';
-import type { Complaint, Principal } from '../../shared/domain/complaint.js';
+import type { Principal } from '../../shared/domain/complaint.js';
 import { dueSoonAt, overdueAt } from '../../shared/domain/deadlines.js';
 import {
   applyCommand,
@@ -8,67 +8,26 @@ import {
   fileComplaint,
   isRecommendationOverdue,
   type ComplaintCommand,
-  type Outcome,
 } from '../../shared/domain/lifecycle.js';
-import { fileComplaintSchema, type FileComplaintRequest } from '../../shared/validation/schemas.js';
-import { almaty, bodies, electronicFiling, principals } from '../fixtures.js';
-
-const request = (overrides: Partial<FileComplaintRequest> = {}, addressee: Body = bodies.akimat) =>
-  fileComplaintSchema.parse({ ...electronicFiling, addresseeId: addressee.id, ...overrides });
-
-function file(
-  at: string,
-  addressee: Body = bodies.akimat,
-  overrides: Partial<FileComplaintRequest> = {},
-): Complaint {
-  const outcome = fileComplaint(
-    {
-      principal:
-        overrides.channel === 'paper' ? principals.officialOf(addressee) : principals.anonymous,
-      id: 'C1',
-      noticeId: 'N0',
-      registrationSequence: 42,
-      request: request(overrides, addressee),
-      addressee,
-    },
-    almaty(at),
-  );
-  return expectOk(outcome).complaint;
-}
-
-function expectOk(outcome: Outcome): Extract<Outcome, { ok: true }> {
-  if (!outcome.ok)
-    throw new Error(`Expected success, got ${outcome.error.slug}: ${outcome.error.detail}`);
-  return outcome;
-}
-
-function expectError(outcome: Outcome, slug: string): string {
-  if (outcome.ok) throw new Error(`Expected ${slug}, got success`);
-  expect(outcome.error.slug).toBe(slug);
-  return outcome.error.detail;
-}
-
-const paper = {
-  channel: 'paper',
-  applicant: { ...request().applicant, postalAddress: 'Астана, ул. Бейбітшілік, 1' },
-} as const;
-
-const extend = (principal: Principal, workingDays: number, n = 1): ComplaintCommand => ({
-  type: 'extend',
-  principal,
-  extensionId: `E${n}`,
-  noticeId: `NE${n}`,
-  request: { workingDays, reason: 'site_inspection', explanation: 'Требуется выезд на место.' },
-});
-
-const decide = (principal: Principal): ComplaintCommand => ({
-  type: 'decide',
-  principal,
-  noticeId: 'ND',
-  request: { outcome: 'rejected', text: 'Оснований нет.' },
-});
+import { almaty, bodies, principals } from '../fixtures.js';
+import {
+  decide,
+  expectError,
+  expectOk,
+  extend,
+  file,
+  paper,
+  request,
+} from '../support/complaints.js';
 
 const official = principals.officialOf(bodies.akimat);
+
+const markOverdue: ComplaintCommand = {
+  type: 'markOverdue',
+  principal: principals.system,
+  alertIds: ['AO', 'AO2'],
+  authorizedBodyId: bodies.agency.id,
+};
 
 describe('R1: body kinds and their rules', () => {
   it('R1: 5 working days for every kind but the authorized body, which has 15', () => {
@@ -351,11 +310,7 @@ describe('R6–R9: extension', () => {
     const decided = expectOk(applyCommand(complaint, decide(official), at)).complaint;
     expectError(applyCommand(decided, extend(official, 1), at), 'extension-not-allowed');
     const overdue = expectOk(
-      applyCommand(
-        complaint,
-        { type: 'markOverdue', principal: principals.system },
-        almaty('2026-12-01T00:00'),
-      ),
+      applyCommand(complaint, markOverdue, almaty('2026-12-01T00:00')),
     ).complaint;
     expectError(
       applyCommand(overdue, extend(official, 1), almaty('2026-12-01T00:00')),
@@ -406,11 +361,7 @@ describe('R10: decision', () => {
 
   it('R10, R11: an overdue complaint is still decided, late', () => {
     const overdue = expectOk(
-      applyCommand(
-        complaint,
-        { type: 'markOverdue', principal: principals.system },
-        almaty('2026-12-01T00:00'),
-      ),
+      applyCommand(complaint, markOverdue, almaty('2026-12-01T00:00')),
     ).complaint;
     expect(
       expectOk(applyCommand(overdue, decide(official), almaty('2026-12-02T10:00'))).complaint,
@@ -425,7 +376,7 @@ describe('R11: overdue', () => {
   const complaint = file('2026-11-23T10:00'); // due 2026-11-30
 
   it('R11: becomes overdue at the start of the day after its due date, not before', () => {
-    const mark: ComplaintCommand = { type: 'markOverdue', principal: principals.system };
+    const mark = markOverdue;
     expectError(applyCommand(complaint, mark, almaty('2026-11-30T23:59')), 'invalid-state');
     const outcome = expectOk(applyCommand(complaint, mark, almaty('2026-12-01T00:00')));
     expect(outcome.complaint.status).toBe('overdue');
@@ -436,13 +387,68 @@ describe('R11: overdue', () => {
     // A repeated firing changes nothing.
     expectError(applyCommand(outcome.complaint, mark, almaty('2026-12-01T00:01')), 'invalid-state');
     expectError(
-      applyCommand(
-        complaint,
-        { type: 'markOverdue', principal: official },
-        almaty('2026-12-01T00:00'),
-      ),
+      applyCommand(complaint, { ...markOverdue, principal: official }, almaty('2026-12-01T00:00')),
       'forbidden',
     );
+  });
+
+  it('R11: going overdue alerts the addressee and the authorized body, each on its own, once', () => {
+    const outcome = expectOk(applyCommand(complaint, markOverdue, almaty('2026-12-01T00:00')));
+    const overdue = (id: string, recipient: string) => ({
+      id,
+      kind: 'overdue',
+      recipient,
+      about: '2026-11-30',
+      subjectId: null,
+      status: 'pending',
+      createdAt: '2026-12-01T00:00:00+05:00',
+    });
+    expect(outcome.complaint.alerts).toEqual([
+      overdue('AO', 'akimat-astana'),
+      overdue('AO2', 'agency-civil-service'),
+    ]);
+    // The Agency's own overdue complaint alerts the Agency once, not twice.
+    const agencys = file('2026-11-23T10:00', bodies.agency);
+    const own = expectOk(applyCommand(agencys, markOverdue, almaty('2026-12-15T00:00')));
+    expect(own.complaint.alerts.map((a) => a.recipient)).toEqual(['agency-civil-service']);
+  });
+
+  it('R11: the reminder one working day before: not early, not late, once per due date, again after an extension', () => {
+    const remind: ComplaintCommand = {
+      type: 'remindDueSoon',
+      principal: principals.system,
+      alertId: 'AR',
+    };
+    expectError(applyCommand(complaint, remind, almaty('2026-11-27T08:59')), 'invalid-state');
+    const reminded = expectOk(applyCommand(complaint, remind, almaty('2026-11-27T09:00')));
+    expect(reminded.complaint.alerts).toEqual([
+      expect.objectContaining({
+        kind: 'due_soon',
+        recipient: 'akimat-astana',
+        about: '2026-11-30',
+      }),
+    ]);
+    expect(reminded.events[0]).toMatchObject({
+      type: 'alert_raised',
+      details: { kind: 'due_soon' },
+    });
+    expectError(
+      applyCommand(reminded.complaint, { ...remind, alertId: 'AR2' }, almaty('2026-11-27T10:00')),
+      'invalid-state',
+    );
+    expectError(applyCommand(complaint, remind, almaty('2026-12-01T00:00')), 'invalid-state');
+    // Extended to 2026-12-02: the old firing is too early for the new date; the new one reminds again.
+    const extended = expectOk(
+      applyCommand(reminded.complaint, extend(official, 2), almaty('2026-11-27T11:00')),
+    ).complaint;
+    expectError(
+      applyCommand(extended, { ...remind, alertId: 'AR3' }, almaty('2026-11-27T11:01')),
+      'invalid-state',
+    );
+    const again = expectOk(
+      applyCommand(extended, { ...remind, alertId: 'AR3' }, almaty('2026-12-01T09:00')),
+    );
+    expect(again.complaint.alerts.map((a) => a.about)).toEqual(['2026-11-30', '2026-12-02']);
   });
 
   it('R11: officials are alerted at 09:00 one working day before the due date; overdue from 00:00 after it', () => {
@@ -455,43 +461,127 @@ describe('R11: overdue', () => {
 describe('R9: notices', () => {
   const complaint = file('2026-11-23T10:00');
 
-  it('an e-mail notice is recorded sent once, with the provider’s message id', () => {
-    const sent: ComplaintCommand = {
-      type: 'recordNoticeSent',
-      principal: principals.system,
-      noticeId: 'N0',
-      providerMessageId: 'ses-1',
-    };
-    const outcome = expectOk(applyCommand(complaint, sent, almaty('2026-11-23T10:00')));
+  const delivered = (messageId: string): ComplaintCommand => ({
+    type: 'recordDelivered',
+    principal: principals.system,
+    messageId,
+    providerMessageId: 'ses-1',
+  });
+  const deliveryFailed = (messageId: string, retryAt: number | null): ComplaintCommand => ({
+    type: 'recordDeliveryFailed',
+    principal: principals.system,
+    messageId,
+    reason: 'SES unreachable',
+    retryAt,
+    alertId: 'AF',
+    authorizedBodyId: bodies.agency.id,
+  });
+
+  it('R9: an e-mail notice is recorded sent once, with the provider’s message id', () => {
+    const outcome = expectOk(applyCommand(complaint, delivered('N0'), almaty('2026-11-23T10:00')));
     expect(outcome.complaint.notices[0]).toMatchObject({
       status: 'sent',
       sentAt: '2026-11-23T10:00:00+05:00',
       providerMessageId: 'ses-1',
     });
-    expectError(applyCommand(outcome.complaint, sent, almaty('2026-11-23T10:01')), 'invalid-state');
+    expect(outcome.events[0]).toMatchObject({ type: 'notice_sent', details: { messageId: 'N0' } });
     expectError(
-      applyCommand(complaint, { ...sent, noticeId: 'nope' }, almaty('2026-11-23T10:00')),
+      applyCommand(outcome.complaint, delivered('N0'), almaty('2026-11-23T10:01')),
+      'invalid-state',
+    );
+    expectError(
+      applyCommand(complaint, delivered('nope'), almaty('2026-11-23T10:00')),
       'not-found',
     );
     expectError(
-      applyCommand(complaint, { ...sent, principal: official }, almaty('2026-11-23T10:00')),
+      applyCommand(
+        complaint,
+        { ...delivered('N0'), principal: official },
+        almaty('2026-11-23T10:00'),
+      ),
       'forbidden',
     );
   });
 
-  it('a failed e-mail notice is recorded failed', () => {
-    const failed: ComplaintCommand = {
-      type: 'recordNoticeFailed',
-      principal: principals.system,
-      noticeId: 'N0',
-      reason: 'bounce',
-    };
-    expect(
-      expectOk(applyCommand(complaint, failed, almaty('2026-11-23T10:00'))).complaint.notices[0],
-    ).toMatchObject({
-      status: 'failed',
-      failureReason: 'bounce',
+  it('R9: a failed try keeps the notice pending with its next try; the last one fails it and alerts the authorized body', () => {
+    const retry = expectOk(
+      applyCommand(
+        complaint,
+        deliveryFailed('N0', almaty('2026-11-23T10:05')),
+        almaty('2026-11-23T10:00'),
+      ),
+    ).complaint;
+    expect(retry.notices[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2026-11-23T10:05:00+05:00',
+      failureReason: 'SES unreachable',
     });
+    const failed = expectOk(
+      applyCommand(retry, deliveryFailed('N0', null), almaty('2026-11-23T10:05')),
+    );
+    expect(failed.complaint.notices[0]).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(failed.complaint.notices[0]).not.toHaveProperty('nextAttemptAt');
+    expect(failed.complaint.alerts).toEqual([
+      {
+        id: 'AF',
+        kind: 'notice_failed',
+        recipient: 'agency-civil-service',
+        about: '2026-11-26',
+        subjectId: 'N0',
+        status: 'pending',
+        createdAt: '2026-11-23T10:05:00+05:00',
+      },
+    ]);
+    // A failed alert is only recorded: no alert about an alert.
+    const alertFailed = expectOk(
+      applyCommand(failed.complaint, deliveryFailed('AF', null), almaty('2026-11-23T10:06')),
+    );
+    expect(alertFailed.complaint.alerts).toEqual([
+      expect.objectContaining({ id: 'AF', status: 'failed' }),
+    ]);
+    expect(alertFailed.events.map((e) => e.type)).toEqual(['alert_failed']);
+  });
+
+  it('R9: a letter not dispatched within its 3 working days alerts the addressee, once', () => {
+    const onPaper = expectOk(
+      applyCommand(
+        file('2026-11-23T10:00', bodies.akimat, paper),
+        extend(official, 2),
+        almaty('2026-11-24T10:00'),
+      ),
+    ).complaint; // letter NE1 due 2026-11-27
+    const watch: ComplaintCommand = {
+      type: 'alertLetterNotDispatched',
+      principal: principals.system,
+      noticeId: 'NE1',
+      alertId: 'AL',
+    };
+    expectError(applyCommand(onPaper, watch, almaty('2026-11-27T23:59')), 'invalid-state');
+    const alerted = expectOk(applyCommand(onPaper, watch, almaty('2026-11-28T00:00')));
+    expect(alerted.complaint.alerts).toEqual([
+      expect.objectContaining({
+        kind: 'letter_not_dispatched',
+        recipient: 'akimat-astana',
+        about: '2026-11-27',
+        subjectId: 'NE1',
+      }),
+    ]);
+    expectError(
+      applyCommand(alerted.complaint, watch, almaty('2026-11-28T00:01')),
+      'invalid-state',
+    );
+  });
+
+  it('a letter is not an e-mail: no delivery is recorded on it', () => {
+    const onPaper = expectOk(
+      applyCommand(
+        file('2026-11-23T10:00', bodies.akimat, paper),
+        extend(official, 2),
+        almaty('2026-11-24T10:00'),
+      ),
+    ).complaint;
+    expectError(applyCommand(onPaper, delivered('NE1'), almaty('2026-11-24T10:00')), 'not-found');
   });
 
   it('R9: a letter is dispatched by the addressee’s official, on a date between its creation and today', () => {
@@ -633,6 +723,32 @@ describe('R12: findings, recommendations and their control', () => {
     expect(unanswered.recommendations[0]?.control).toMatchObject({ complete: true, timely: false });
     expectError(applyCommand(unanswered, control, almaty('2026-12-11T10:00')), 'invalid-state');
     expectError(applyCommand(recommended, { ...control, recommendationId: 'R9' }, at), 'not-found');
+  });
+
+  it('R12: after its date, an unanswered recommendation raises one alert to the authorized body', () => {
+    const alertCommand: ComplaintCommand = {
+      type: 'alertUnansweredRecommendation',
+      principal: principals.system,
+      recommendationId: 'R1',
+      alertId: 'AU',
+      authorizedBodyId: bodies.agency.id,
+    };
+    expectError(
+      applyCommand(recommended, alertCommand, almaty('2026-12-10T23:59')),
+      'invalid-state',
+    );
+    const alerted = expectOk(applyCommand(recommended, alertCommand, almaty('2026-12-11T00:00')));
+    expect(alerted.complaint.alerts).toEqual([
+      expect.objectContaining({
+        kind: 'recommendation_unanswered',
+        recipient: 'agency-civil-service',
+        subjectId: 'R1',
+      }),
+    ]);
+    expectError(
+      applyCommand(alerted.complaint, alertCommand, almaty('2026-12-11T00:01')),
+      'invalid-state',
+    );
   });
 
   it('R12: a recommendation unanswered after its date alerts the authorized body', () => {

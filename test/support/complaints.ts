@@ -1,0 +1,76 @@
+/** Complaints built through the domain itself, for the unit tests. */
+
+import { expect } from 'vitest';
+import type { Body } from '../../shared/domain/bodies.js';
+import type { Complaint, Principal } from '../../shared/domain/complaint.js';
+import {
+  applyCommand,
+  fileComplaint,
+  type ComplaintCommand,
+  type Outcome,
+} from '../../shared/domain/lifecycle.js';
+import { fileComplaintSchema, type FileComplaintRequest } from '../../shared/validation/schemas.js';
+import { almaty, bodies, electronicFiling, principals } from '../fixtures.js';
+
+export const request = (
+  overrides: Partial<FileComplaintRequest> = {},
+  addressee: Body = bodies.akimat,
+) => fileComplaintSchema.parse({ ...electronicFiling, addresseeId: addressee.id, ...overrides });
+
+/** A complaint filed at `at` (Almaty local time), registration sequence 42, first notice N0. */
+export function file(
+  at: string,
+  addressee: Body = bodies.akimat,
+  overrides: Partial<FileComplaintRequest> = {},
+): Complaint {
+  const outcome = fileComplaint(
+    {
+      principal:
+        overrides.channel === 'paper' ? principals.officialOf(addressee) : principals.anonymous,
+      id: 'C1',
+      noticeId: 'N0',
+      registrationSequence: 42,
+      request: request(overrides, addressee),
+      addressee,
+    },
+    almaty(at),
+  );
+  return expectOk(outcome).complaint;
+}
+
+export function expectOk(outcome: Outcome): Extract<Outcome, { ok: true }> {
+  if (!outcome.ok)
+    throw new Error(`Expected success, got ${outcome.error.slug}: ${outcome.error.detail}`);
+  return outcome;
+}
+
+export function expectError(outcome: Outcome, slug: string): string {
+  if (outcome.ok) throw new Error(`Expected ${slug}, got success`);
+  expect(outcome.error.slug).toBe(slug);
+  return outcome.error.detail;
+}
+
+/** Applies a command that must succeed, at `at` (Almaty local time). */
+export function apply(complaint: Complaint, command: ComplaintCommand, at: string): Complaint {
+  return expectOk(applyCommand(complaint, command, almaty(at))).complaint;
+}
+
+export const paper = {
+  channel: 'paper',
+  applicant: { ...request().applicant, postalAddress: 'Астана, ул. Бейбітшілік, 1' },
+} as const;
+
+export const extend = (principal: Principal, workingDays: number, n = 1): ComplaintCommand => ({
+  type: 'extend',
+  principal,
+  extensionId: `E${n}`,
+  noticeId: `NE${n}`,
+  request: { workingDays, reason: 'site_inspection', explanation: 'Требуется выезд на место.' },
+});
+
+export const decide = (principal: Principal): ComplaintCommand => ({
+  type: 'decide',
+  principal,
+  noticeId: 'ND',
+  request: { outcome: 'rejected', text: 'Оснований нет.' },
+});
