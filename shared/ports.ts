@@ -5,6 +5,7 @@
 
 import type { IsoDate } from './calendar/dates.js';
 import type { Body } from './domain/bodies.js';
+import type { ScheduleSpec } from './domain/schedules.js';
 import type {
   Addressee,
   Channel,
@@ -74,6 +75,19 @@ export interface ComplaintRepository {
   save(previous: Complaint, next: Complaint, events: readonly HistoryEvent[]): Promise<void>;
   /** A body's complaints by due date, ascending (GSI1), paged. */
   list(query: ComplaintListQuery): Promise<Page<ComplaintSummary>>;
+  /**
+   * Takes the right to send a pending e-mail (notice or alert) until `leaseUntil`, unless another
+   * process holds it: a notice fired twice is sent once. False when it is not ours to send.
+   */
+  claimDelivery(
+    complaintId: string,
+    kind: 'notice' | 'alert',
+    messageId: string,
+    leaseUntil: number,
+    now: number,
+  ): Promise<boolean>;
+  /** Complaints with something open that falls due on `date`: open complaints, pending e-mails, unanswered recommendations (GSI2). */
+  openOn(date: IsoDate): Promise<readonly string[]>;
 }
 
 /** Thrown by `file` when another complaint took the sequence number: retry with `current + 1`. */
@@ -88,4 +102,25 @@ export class RegistrationSequenceTaken extends Error {
 export interface BodyDirectory {
   all(): Promise<readonly Body[]>;
   find(id: string): Promise<Body | undefined>;
+}
+
+/** One-time schedules (EventBridge Scheduler, or the local emulator). */
+export interface Scheduler {
+  /** Creates the schedule, or updates it if one of that name exists: safe to repeat. */
+  put(spec: ScheduleSpec): Promise<void>;
+  /** Deletes it; one that does not exist is already what was wanted. */
+  remove(name: string): Promise<void>;
+  exists(name: string): Promise<boolean>;
+}
+
+export interface Mail {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/** Sends e-mail (SES, or the local SES); answers the provider's message id. */
+export interface Mailer {
+  send(mail: Mail): Promise<string>;
 }

@@ -4,15 +4,21 @@
  * exists if and only if the change that caused it happened). Reads are one Query per complaint.
  */
 
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import {
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandOutput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { IsoDate } from '../../calendar/dates.js';
 import type {
+  Alert,
   Complaint,
   ComplaintStatus,
   HistoryEvent,
@@ -43,10 +49,15 @@ const counterKey = (bodyId: string, year: number) => ({
 /** Complaint states whose due date still matters: they sit in the sparse GSI2 (reconciliation). */
 const openStatuses: readonly ComplaintStatus[] = ['under_review', 'overdue'];
 
-type ComplaintCore = Omit<Complaint, 'notices' | 'recommendations'>;
+type ComplaintCore = Omit<Complaint, 'notices' | 'recommendations' | 'alerts'>;
 
 function metaItem(complaint: Complaint, accessTokenHash: string | null): Item {
-  const { notices: _notices, recommendations: _recommendations, ...core } = complaint;
+  const {
+    notices: _notices,
+    recommendations: _recommendations,
+    alerts: _alerts,
+    ...core
+  } = complaint;
   return {
     ...complaintKey(complaint.id),
     SK: 'META',
@@ -70,6 +81,8 @@ function noticeItem(complaintId: string, notice: Notice): Item {
     ...complaintKey(complaintId),
     SK: `NOTICE#${notice.id}`,
     type: 'notice',
+    // Outside `data`: the notice function claims a pending notice with a condition on it.
+    status: notice.status,
     data: JSON.stringify(notice),
     // A pending notice is work to do by its due date (R9): findable by reconciliation.
     ...(notice.status === 'pending'
@@ -92,6 +105,22 @@ function recommendationItem(complaintId: string, recommendation: Recommendation)
       ? {
           [tableKeys.gsi2.partitionKey]: `DUE#${recommendation.respondBy}`,
           [tableKeys.gsi2.sortKey]: `REC#${complaintId}#${recommendation.id}`,
+        }
+      : {}),
+  };
+}
+
+function alertItem(complaintId: string, alert: Alert): Item {
+  return {
+    ...complaintKey(complaintId),
+    SK: `ALERT#${alert.id}`,
+    type: 'alert',
+    status: alert.status,
+    data: JSON.stringify(alert),
+    ...(alert.status === 'pending'
+      ? {
+          [tableKeys.gsi2.partitionKey]: `DUE#${alert.createdAt.slice(0, 10)}`,
+          [tableKeys.gsi2.sortKey]: `ALERT#${complaintId}#${alert.id}`,
         }
       : {}),
   };
@@ -220,10 +249,13 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     const recommendations = dataOf<Recommendation>('recommendation').sort(
       (a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id),
     );
+    const alerts = dataOf<Alert>('alert').sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    );
     const history = dataOf<HistoryEvent>('event').sort((a, b) => a.version - b.version);
     const core = parseData(meta) as ComplaintCore;
     return {
-      complaint: { ...core, notices, recommendations },
+      complaint: { ...core, notices, recommendations, alerts },
       history,
       accessTokenHash: typeof meta.accessTokenHash === 'string' ? meta.accessTokenHash : null,
     };
@@ -267,6 +299,9 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       ...changed(previous.notices, next.notices).map((notice): TransactItem => ({
         Put: { TableName: this.tableName, Item: noticeItem(next.id, notice) },
       })),
+      ...changed(previous.alerts, next.alerts).map((alert): TransactItem => ({
+        Put: { TableName: this.tableName, Item: alertItem(next.id, alert) },
+      })),
       ...changed(previous.recommendations, next.recommendations).map(
         (recommendation): TransactItem => ({
           Put: { TableName: this.tableName, Item: recommendationItem(next.id, recommendation) },
@@ -286,6 +321,54 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       }
       throw error;
     }
+  }
+
+  async claimDelivery(
+    complaintId: string,
+    kind: 'notice' | 'alert',
+    messageId: string,
+    leaseUntil: number,
+    now: number,
+  ): Promise<boolean> {
+    const sortKey = `${kind === 'notice' ? 'NOTICE' : 'ALERT'}#${messageId}`;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { ...complaintKey(complaintId), SK: sortKey },
+          UpdateExpression: 'SET claimedUntil = :until',
+          ConditionExpression:
+            'attribute_exists(PK) AND #status = :pending AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':until': leaseUntil, ':now': now, ':pending': 'pending' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async openOn(date: IsoDate): Promise<readonly string[]> {
+    const ids = new Set<string>();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: tableKeys.gsi2.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': tableKeys.gsi2.partitionKey },
+          ExpressionAttributeValues: { ':pk': `DUE#${date}` },
+          ProjectionExpression: 'PK',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) ids.add(String(item.PK).slice('COMPLAINT#'.length));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return [...ids];
   }
 
   async list(query: ComplaintListQuery): Promise<Page<ComplaintSummary>> {

@@ -1,0 +1,101 @@
+/**
+ * Scheduler on EventBridge Scheduler (`@aws-sdk/client-scheduler`): one-time `at(...)` schedules in
+ * Asia/Almaty wall time, in the stage's group, deleted after they fire, with a retry policy and a
+ * dead-letter queue. Create-or-update and delete are safe to repeat. Locally the same client talks
+ * to the project's emulator (`SCHEDULER_ENDPOINT`).
+ */
+
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  GetScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  UpdateScheduleCommand,
+  type CreateScheduleCommandInput,
+} from '@aws-sdk/client-scheduler';
+import type { ScheduleSpec } from '../../domain/schedules.js';
+import type { Scheduler } from '../../ports.js';
+import { formatLegalInstant } from '../../time/legal-time.js';
+
+export interface SchedulerSettings {
+  readonly groupName: string;
+  readonly deadlineTargetArn: string;
+  readonly noticeTargetArn: string;
+  /** The role EventBridge Scheduler assumes to invoke the targets. */
+  readonly roleArn: string;
+  readonly deadLetterArn: string;
+}
+
+export const scheduleTimeZone = 'Asia/Almaty';
+
+/** `at(2026-11-27T09:00:00)`: the legal wall time, evaluated in Asia/Almaty. */
+export function atExpression(instant: number): string {
+  return `at(${formatLegalInstant(instant).slice(0, 19)})`;
+}
+
+export function createSchedulerClient(endpoint = process.env.SCHEDULER_ENDPOINT): SchedulerClient {
+  return new SchedulerClient({
+    region: process.env.AWS_REGION ?? 'eu-central-1',
+    ...(endpoint
+      ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+}
+
+export class EventBridgeScheduler implements Scheduler {
+  constructor(
+    private readonly client: SchedulerClient,
+    private readonly settings: SchedulerSettings,
+  ) {}
+
+  async put(spec: ScheduleSpec): Promise<void> {
+    const input: CreateScheduleCommandInput = {
+      Name: spec.name,
+      GroupName: this.settings.groupName,
+      ScheduleExpression: atExpression(spec.at),
+      ScheduleExpressionTimezone: scheduleTimeZone,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn:
+          spec.target === 'deadline'
+            ? this.settings.deadlineTargetArn
+            : this.settings.noticeTargetArn,
+        RoleArn: this.settings.roleArn,
+        Input: JSON.stringify(spec.input),
+        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 24 * 60 * 60 },
+        DeadLetterConfig: { Arn: this.settings.deadLetterArn },
+      },
+    };
+    try {
+      await this.client.send(new CreateScheduleCommand(input));
+    } catch (error) {
+      if (!(error instanceof ConflictException)) throw error;
+      await this.client.send(new UpdateScheduleCommand(input));
+    }
+  }
+
+  async remove(name: string): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteScheduleCommand({ Name: name, GroupName: this.settings.groupName }),
+      );
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+  }
+
+  async exists(name: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new GetScheduleCommand({ Name: name, GroupName: this.settings.groupName }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) return false;
+      throw error;
+    }
+  }
+}
