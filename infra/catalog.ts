@@ -1,7 +1,8 @@
 /**
- * The catalog: every Lambda function of the system with its entry file, the routes it serves, the
- * environment it reads and what it may do with the table. The local runner serves exactly this;
- * the CDK stack deploys exactly this, so the laptop and the cloud cannot drift apart.
+ * The catalog: every Lambda function of the system with its entry file, what invokes it (API
+ * routes, schedules), the environment it reads and what it may do with the table, the schedules
+ * and SES. The local runner serves exactly this; the CDK stack deploys exactly this, so the laptop
+ * and the cloud cannot drift apart.
  */
 
 import type { RouteName } from '../functions/api/routes.js';
@@ -12,6 +13,14 @@ export const environmentVariables = {
   JWKS_URL: 'Where the officials’ token signing keys are published (Cognito, or the local issuer)',
   JWT_ISSUER: 'The issuer officials’ tokens must carry',
   JWT_AUDIENCE: 'The audience officials’ tokens must carry (the user pool client id)',
+  SCHEDULE_GROUP: 'The stage’s EventBridge Scheduler group for per-complaint schedules',
+  SCHEDULER_ROLE_ARN: 'The role EventBridge Scheduler assumes to invoke the targets',
+  SCHEDULE_DLQ_ARN: 'The dead-letter queue of invocations that failed every retry',
+  DEADLINE_FUNCTION_ARN: 'The deadline function: target of due-soon, overdue and control schedules',
+  NOTICE_FUNCTION_ARN: 'The notice function: target of e-mail schedules',
+  SENDER_EMAIL: 'The verified SES identity notices are sent from',
+  SES_CONFIGURATION_SET: 'The SES configuration set reporting bounces and complaints',
+  NOTICE_RETRY_DELAYS_SECONDS: 'Waits before each further try of a failed e-mail, comma-separated',
   POWERTOOLS_SERVICE_NAME: 'The service name in logs and metrics',
   POWERTOOLS_LOG_LEVEL: 'The log level',
 } as const;
@@ -25,15 +34,31 @@ export interface FunctionDefinition {
   readonly description: string;
   /** The handler module, from the repository root; it exports `handler`. */
   readonly entry: string;
+  /** API routes it serves; empty for functions invoked by schedules. */
   readonly routes: readonly RouteName[];
+  /** The target of per-complaint schedules (`deadline`, `notice`) or of the daily cron (`reconcile`). */
+  readonly scheduleTarget?: 'deadline' | 'notice' | 'reconcile';
   readonly environment: readonly EnvironmentName[];
   readonly table: TableAccess;
+  /** Creates, updates, reads and deletes per-complaint schedules (and passes the Scheduler role). */
+  readonly managesSchedules: boolean;
+  readonly sendsEmail: boolean;
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
 }
 
 const common: readonly EnvironmentName[] = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL'];
 const jwt: readonly EnvironmentName[] = ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'];
+const scheduling: readonly EnvironmentName[] = [
+  'SCHEDULE_GROUP',
+  'SCHEDULER_ROLE_ARN',
+  'SCHEDULE_DLQ_ARN',
+  'DEADLINE_FUNCTION_ARN',
+  'NOTICE_FUNCTION_ARN',
+];
+
+/** The daily reconciliation, Asia/Almaty: at night, after the day's overdue checks at 00:00. */
+export const reconciliationCron = { hour: 2, minute: 30 } as const;
 
 export const functions: readonly FunctionDefinition[] = [
   {
@@ -43,6 +68,8 @@ export const functions: readonly FunctionDefinition[] = [
     routes: ['listBodies', 'getBody', 'dueDate', 'calendarYear', 'openApi'],
     environment: ['TABLE_NAME', ...common],
     table: 'read',
+    managesSchedules: false,
+    sendsEmail: false,
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -51,8 +78,10 @@ export const functions: readonly FunctionDefinition[] = [
     description: 'Filing a complaint, idempotent by Idempotency-Key',
     entry: 'functions/api/file-complaint.ts',
     routes: ['fileComplaint'],
-    environment: ['TABLE_NAME', ...jwt, ...common],
+    environment: ['TABLE_NAME', ...jwt, ...scheduling, ...common],
     table: 'read-write',
+    managesSchedules: true,
+    sendsEmail: false,
     memoryMb: 1024,
     timeoutSeconds: 15,
   },
@@ -63,6 +92,8 @@ export const functions: readonly FunctionDefinition[] = [
     routes: ['getComplaint', 'listComplaints', 'getLetter'],
     environment: ['TABLE_NAME', ...jwt, ...common],
     table: 'read',
+    managesSchedules: false,
+    sendsEmail: false,
     memoryMb: 1024,
     timeoutSeconds: 10,
   },
@@ -79,10 +110,59 @@ export const functions: readonly FunctionDefinition[] = [
       'respondToRecommendation',
       'controlRecommendation',
     ],
-    environment: ['TABLE_NAME', ...jwt, ...common],
+    environment: ['TABLE_NAME', ...jwt, ...scheduling, ...common],
     table: 'read-write',
+    managesSchedules: true,
+    sendsEmail: false,
     memoryMb: 1024,
     timeoutSeconds: 15,
+  },
+  {
+    name: 'deadline',
+    description:
+      'Due-soon reminders, overdue checks, recommendation control, letters not dispatched',
+    entry: 'functions/deadline/handler.ts',
+    routes: [],
+    scheduleTarget: 'deadline',
+    environment: ['TABLE_NAME', ...scheduling, ...common],
+    table: 'read-write',
+    managesSchedules: true,
+    sendsEmail: false,
+    memoryMb: 512,
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'notice',
+    description: 'Sends one pending e-mail notice or alert through SES and records it',
+    entry: 'functions/notice/handler.ts',
+    routes: [],
+    scheduleTarget: 'notice',
+    environment: [
+      'TABLE_NAME',
+      ...scheduling,
+      'SENDER_EMAIL',
+      'SES_CONFIGURATION_SET',
+      'NOTICE_RETRY_DELAYS_SECONDS',
+      ...common,
+    ],
+    table: 'read-write',
+    managesSchedules: true,
+    sendsEmail: true,
+    memoryMb: 512,
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'reconcile',
+    description: 'Daily: recreates schedules that open complaints and pending e-mails miss',
+    entry: 'functions/reconcile/handler.ts',
+    routes: [],
+    scheduleTarget: 'reconcile',
+    environment: ['TABLE_NAME', ...scheduling, ...common],
+    table: 'read',
+    managesSchedules: true,
+    sendsEmail: false,
+    memoryMb: 1024,
+    timeoutSeconds: 900,
   },
 ];
 
@@ -92,4 +172,9 @@ export function environmentOf(
   values: Readonly<Record<EnvironmentName, string>>,
 ): Record<string, string> {
   return Object.fromEntries(definition.environment.map((name) => [name, values[name]]));
+}
+
+/** A function's ARN from its name: functions target each other without a circular reference. */
+export function functionArn(region: string, account: string, name: string): string {
+  return `arn:aws:lambda:${region}:${account}:function:${name}`;
 }

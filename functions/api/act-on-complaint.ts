@@ -6,7 +6,7 @@
  */
 
 import type { Complaint, Principal } from '../../shared/domain/complaint.js';
-import { validationFailed } from '../../shared/domain/errors.js';
+import { DomainError, validationFailed } from '../../shared/domain/errors.js';
 import {
   applyCommand,
   type BodyRef,
@@ -14,8 +14,9 @@ import {
 } from '../../shared/domain/lifecycle.js';
 import type { StoredComplaint } from '../../shared/ports.js';
 import { requireOfficial } from '../lib/auth.js';
+import { commit } from '../lib/changes.js';
 import { readVisibleComplaint } from '../lib/complaints.js';
-import { environmentDependencies, type ApiDependencies } from '../lib/dependencies.js';
+import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import {
   createHttpHandler,
   etagOf,
@@ -24,10 +25,13 @@ import {
 } from '../lib/http.js';
 import { complaintLocation, complaintView } from '../lib/views.js';
 
-type Dependencies = Pick<
-  ApiDependencies,
-  'repository' | 'directory' | 'authenticate' | 'logger' | 'clock' | 'newId'
+type Needs = Pick<
+  Dependencies,
+  'repository' | 'directory' | 'authenticate' | 'scheduler' | 'logger' | 'clock' | 'newId'
 >;
+
+/** Tries of an act without If-Match when the complaint keeps changing under it. */
+const maxAttempts = 5;
 
 interface ActRequest {
   readonly params: Readonly<Record<string, string>>;
@@ -35,7 +39,7 @@ interface ActRequest {
   readonly now: number;
 }
 
-export function createActOnComplaintHandler(dependencies: Dependencies) {
+export function createActOnComplaintHandler(dependencies: Needs) {
   // Dependencies are read on use, not here: building the handler must not need the environment.
   const newId = (): string => dependencies.newId();
 
@@ -47,24 +51,40 @@ export function createActOnComplaintHandler(dependencies: Dependencies) {
   ): Promise<HttpResponse> => {
     const credentials = await dependencies.authenticate(headers.authorization);
     requireOfficial(credentials);
-    const { stored, principal } = await readVisibleComplaint(
-      dependencies.repository,
-      params.id ?? '',
-      credentials,
-    );
-    requireMatchingVersion(headers, stored.complaint.version);
-    const outcome = applyCommand(stored.complaint, await command(principal), now);
-    if (!outcome.ok) throw outcome.error;
-    await dependencies.repository.save(stored.complaint, outcome.complaint, outcome.events);
-    const response = respond(
-      outcome.complaint,
-      { ...stored, complaint: outcome.complaint, history: [...stored.history, ...outcome.events] },
-      principal,
-    );
-    return {
-      ...response,
-      headers: { etag: etagOf(outcome.complaint.version), ...response.headers },
-    };
+    const pinned = headers['if-match'] !== undefined;
+    // Without If-Match the caller asks for the act on the complaint as it is now: when the system
+    // (a notice recorded sent, an alert raised) or another official changed it meanwhile, the act
+    // is decided again on the new state. With If-Match the conflict is the caller's to resolve.
+    for (let attempt = 1; ; attempt++) {
+      const { stored, principal } = await readVisibleComplaint(
+        dependencies.repository,
+        params.id ?? '',
+        credentials,
+      );
+      requireMatchingVersion(headers, stored.complaint.version);
+      const outcome = applyCommand(stored.complaint, await command(principal), now);
+      if (!outcome.ok) throw outcome.error;
+      try {
+        await commit(dependencies, stored.complaint, outcome.complaint, outcome.events, now);
+      } catch (error) {
+        const conflict = error instanceof DomainError && error.slug === 'version-conflict';
+        if (conflict && !pinned && attempt < maxAttempts) continue;
+        throw error;
+      }
+      const response = respond(
+        outcome.complaint,
+        {
+          ...stored,
+          complaint: outcome.complaint,
+          history: [...stored.history, ...outcome.events],
+        },
+        principal,
+      );
+      return {
+        ...response,
+        headers: { etag: etagOf(outcome.complaint.version), ...response.headers },
+      };
+    }
   };
 
   const resolveBody = async (id: string): Promise<BodyRef> => {

@@ -19,7 +19,8 @@ import { fileComplaint } from '../../shared/domain/lifecycle.js';
 import { RegistrationSequenceTaken } from '../../shared/ports.js';
 import type { FileComplaintRequest } from '../../shared/validation/schemas.js';
 import { newAccessToken, principalFor } from '../lib/auth.js';
-import { environmentDependencies, type ApiDependencies } from '../lib/dependencies.js';
+import { scheduleAfter } from '../lib/changes.js';
+import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { createHttpHandler, etagOf, type HttpResponse } from '../lib/http.js';
 import { complaintLocation, filingView } from '../lib/views.js';
 
@@ -38,12 +39,19 @@ interface FilingPayload {
   readonly request: FileComplaintRequest;
 }
 
-type Dependencies = Pick<
-  ApiDependencies,
-  'repository' | 'directory' | 'authenticate' | 'idempotencyStore' | 'logger' | 'clock' | 'newId'
+type Needs = Pick<
+  Dependencies,
+  | 'repository'
+  | 'directory'
+  | 'authenticate'
+  | 'idempotencyStore'
+  | 'scheduler'
+  | 'logger'
+  | 'clock'
+  | 'newId'
 >;
 
-export function createFileComplaintHandler(dependencies: Dependencies) {
+export function createFileComplaintHandler(dependencies: Needs) {
   const file = async (
     { request }: FilingPayload,
     principal: Principal,
@@ -96,6 +104,7 @@ export function createFileComplaintHandler(dependencies: Dependencies) {
         );
         continue;
       }
+      await scheduleAfter(dependencies, undefined, outcome.complaint, now);
       return {
         status: 201,
         body: filingView(outcome.complaint, token),
@@ -177,7 +186,7 @@ export function createFileComplaintHandler(dependencies: Dependencies) {
 
 /** R12: an appeal names a decided complaint of the same applicant. */
 async function requireAppealable(
-  dependencies: Dependencies,
+  dependencies: Needs,
   request: FileComplaintRequest,
 ): Promise<void> {
   const earlier =

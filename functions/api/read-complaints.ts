@@ -7,13 +7,13 @@ import { DomainError } from '../../shared/domain/errors.js';
 import { renderLetter } from '../../shared/texts/notices.js';
 import { requireOfficial } from '../lib/auth.js';
 import { readVisibleComplaint } from '../lib/complaints.js';
-import { environmentDependencies, type ApiDependencies } from '../lib/dependencies.js';
+import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { createHttpHandler, etagOf } from '../lib/http.js';
 import { complaintView } from '../lib/views.js';
 
-type Dependencies = Pick<ApiDependencies, 'repository' | 'authenticate' | 'logger' | 'clock'>;
+type Needs = Pick<Dependencies, 'repository' | 'authenticate' | 'logger' | 'clock'>;
 
-export function createReadComplaintsHandler(dependencies: Dependencies) {
+export function createReadComplaintsHandler(dependencies: Needs) {
   // Dependencies are read on use, not here: building the handler must not need the environment.
   const authenticate = (authorization: string | undefined) =>
     dependencies.authenticate(authorization);

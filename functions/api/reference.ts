@@ -12,12 +12,12 @@ import {
 } from '../../shared/calendar/index.js';
 import { toBodyView } from '../../shared/domain/bodies.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import { environmentDependencies, type ApiDependencies } from '../lib/dependencies.js';
+import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { createHttpHandler } from '../lib/http.js';
 import { openApiDocument } from '../lib/openapi.js';
 
 export function createReferenceHandler(
-  dependencies: Pick<ApiDependencies, 'directory' | 'logger' | 'clock'>,
+  dependencies: Pick<Dependencies, 'directory' | 'logger' | 'clock'>,
 ) {
   return createHttpHandler(
     {

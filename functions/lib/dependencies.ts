@@ -1,7 +1,7 @@
 /**
- * What the API handlers need from the outside world, built from the environment the catalog gives
+ * What the functions need from the outside world, built from the environment the catalog gives
  * each function (the same names in AWS and in the local runner). Built lazily: a function that
- * never authenticates never reads the JWT settings.
+ * never sends e-mail never reads the SES settings.
  */
 
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -16,15 +16,24 @@ import {
 import { DynamoComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.js';
 import { DynamoBodyDirectory } from '../../shared/adapters/dynamodb/directory-repository.js';
 import { tableKeys } from '../../shared/adapters/dynamodb/table.js';
-import type { BodyDirectory, ComplaintRepository } from '../../shared/ports.js';
+import {
+  createSchedulerClient,
+  EventBridgeScheduler,
+} from '../../shared/adapters/scheduler/eventbridge-scheduler.js';
+import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
+import type { BodyDirectory, ComplaintRepository, Mailer, Scheduler } from '../../shared/ports.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
 
-export interface ApiDependencies {
+export interface Dependencies {
   readonly repository: ComplaintRepository;
   readonly directory: BodyDirectory;
   readonly authenticate: Authenticate;
   /** Where filing keeps its idempotency records. */
   readonly idempotencyStore: BasePersistenceLayer;
+  readonly scheduler: Scheduler;
+  readonly mailer: Mailer;
+  /** Seconds to wait before each further try of a failed e-mail; after the last, it has failed. */
+  readonly retryDelaysSeconds: readonly number[];
   readonly logger: Logger;
   readonly clock: () => number;
   readonly newId: () => string;
@@ -44,7 +53,21 @@ function lazy<T>(make: () => T): () => T {
 
 export const serviceName = 'complaint-desk';
 
-export function environmentDependencies(): ApiDependencies {
+/** 1 min, 5 min, 15 min, 1 h, 4 h: an SES outage of up to about five hours loses nothing. */
+export const defaultRetryDelaysSeconds = [60, 300, 900, 3_600, 14_400] as const;
+
+export function retryDelaysFrom(text: string | undefined): readonly number[] {
+  if (text === undefined || text.trim() === '') return defaultRetryDelaysSeconds;
+  const delays = text.split(',').map((part) => Number(part.trim()));
+  if (delays.some((delay) => !Number.isFinite(delay) || delay <= 0)) {
+    throw new Error(
+      `NOTICE_RETRY_DELAYS_SECONDS must be positive numbers separated by commas: ${text}`,
+    );
+  }
+  return delays;
+}
+
+export function environmentDependencies(): Dependencies {
   const dynamoDb = lazy(() => createDynamoDbClient());
   const documents = lazy(() => createDocumentClient(dynamoDb()));
   const tableName = lazy(() => requiredEnv('TABLE_NAME'));
@@ -70,6 +93,25 @@ export function environmentDependencies(): ApiDependencies {
         expiryAttr: tableKeys.timeToLive,
       }),
   );
+  const scheduler = lazy(
+    () =>
+      new EventBridgeScheduler(createSchedulerClient(), {
+        groupName: requiredEnv('SCHEDULE_GROUP'),
+        deadlineTargetArn: requiredEnv('DEADLINE_FUNCTION_ARN'),
+        noticeTargetArn: requiredEnv('NOTICE_FUNCTION_ARN'),
+        roleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
+        deadLetterArn: requiredEnv('SCHEDULE_DLQ_ARN'),
+      }),
+  );
+  const mailer = lazy(
+    () =>
+      new SesMailer(
+        createSesClient(),
+        requiredEnv('SENDER_EMAIL'),
+        process.env.SES_CONFIGURATION_SET || undefined,
+      ),
+  );
+  const retryDelays = lazy(() => retryDelaysFrom(process.env.NOTICE_RETRY_DELAYS_SECONDS));
   return {
     get repository() {
       return repository();
@@ -82,6 +124,15 @@ export function environmentDependencies(): ApiDependencies {
     },
     get idempotencyStore() {
       return idempotencyStore();
+    },
+    get scheduler() {
+      return scheduler();
+    },
+    get mailer() {
+      return mailer();
+    },
+    get retryDelaysSeconds() {
+      return retryDelays();
     },
     logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? serviceName }),
     clock: Date.now,

@@ -32,7 +32,8 @@ export function complaintView(stored: StoredComplaint, principal: Principal): un
     version: c.version,
     history: stored.history,
   };
-  if (principal.type !== 'applicant') return view;
+  if (principal.type !== 'applicant') return { ...view, alerts: c.alerts };
+  // Alerts are the officials' own; officials' user ids are not the applicant's business.
   return JSON.parse(
     JSON.stringify(view, (key, value: unknown) => (key === 'sub' ? undefined : value)),
   ) as unknown;
