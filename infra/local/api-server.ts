@@ -7,11 +7,12 @@
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { routes, type RouteName } from '../../functions/api/routes.js';
 import { problem, type ApiHandler } from '../../functions/lib/http.js';
 import type { FunctionDefinition } from '../catalog.js';
+import { lambdaContext } from './lambda-context.js';
 import { localAudience, localIssuer, type LocalIssuer } from './issuer.js';
 
 export interface LocalFunction {
@@ -66,23 +67,6 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
-}
-
-function lambdaContext(definition: FunctionDefinition, requestId: string): Context {
-  const deadline = Date.now() + definition.timeoutSeconds * 1000;
-  // The callback-style members of Context are deprecated and unused by promise handlers.
-  const context: Omit<Context, 'done' | 'fail' | 'succeed'> = {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: definition.name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${definition.name}`,
-    memoryLimitInMB: String(definition.memoryMb),
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${definition.name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  };
-  return context as Context;
 }
 
 export async function startLocalApi(options: {

@@ -1,12 +1,15 @@
 /**
  * The whole system on a laptop: DynamoDB Local with the table and the body directory, the local
- * token issuer, and the catalog's functions behind the local front door. `npm start` runs it with
- * its data under `.local/`; tests run it in memory on free ports.
+ * SES, the Scheduler emulator, the local token issuer, and every function of the catalog: the API
+ * behind the local front door, the deadline and notice functions as schedule targets, the daily
+ * reconciliation. `npm start` runs it with its data under `.local/`; tests run it in memory.
  */
 
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
 import type { ApiHandler } from '../../functions/lib/http.js';
 import {
   createDocumentClient,
@@ -14,33 +17,89 @@ import {
 } from '../../shared/adapters/dynamodb/client.js';
 import { loadDirectory } from '../../shared/adapters/dynamodb/directory-repository.js';
 import { bodyDirectory } from '../../shared/bodies/index.js';
-import { environmentOf, functions, type EnvironmentName } from '../catalog.js';
+import {
+  environmentOf,
+  functionArn,
+  functions,
+  type EnvironmentName,
+  type FunctionDefinition,
+} from '../catalog.js';
 import { startLocalApi, type LocalFunction } from './api-server.js';
 import { ensureTable, freePort, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb.js';
 import { localAudience, localIssuer, localIssuerAt, type LocalIssuer } from './issuer.js';
+import { lambdaContext } from './lambda-context.js';
+import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator.js';
+import { startLocalSes } from './ses.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const defaultLocalDirectory = path.join(repositoryRoot, '.local');
 export const localTableName = 'complaint-desk-local';
+export const localRegion = 'local';
+export const localAccount = '000000000000';
+const dayMs = 86_400_000;
+
+export type TargetHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 export interface LocalStackOptions {
-  /** The API's port; 0 picks a free one. */
+  /** The API's port; 0 or absent picks a free one. */
   readonly port?: number;
-  /** Where data, keys and endpoints.json live; absent: everything in memory, nothing written. */
+  /** Where data, keys, schedules and endpoints.json live; absent: everything in memory. */
   readonly localDirectory?: string;
   /** Use this DynamoDB (tests share one) instead of starting DynamoDB Local. */
   readonly dynamodbEndpoint?: string;
   readonly tableName?: string;
   readonly logLevel?: string;
+  /** Waits before further tries of a failed e-mail (seconds, comma-separated). */
+  readonly retryDelaysSeconds?: string;
 }
 
 export interface LocalStack {
   readonly apiUrl: string;
   readonly dynamodbEndpoint: string;
+  readonly sesUrl: string;
+  readonly schedulerUrl: string;
+  readonly scheduler: SchedulerEmulator;
   readonly tableName: string;
   readonly issuer: LocalIssuer;
   readonly bodiesLoaded: number;
   readonly stop: () => Promise<void>;
+}
+
+/** The values of the catalog's variables on this machine: local names for the AWS resources. */
+export function localValues(options: {
+  readonly tableName: string;
+  readonly apiUrl: string;
+  readonly logLevel: string;
+  readonly retryDelaysSeconds: string;
+}): Record<EnvironmentName, string> {
+  return {
+    TABLE_NAME: options.tableName,
+    JWKS_URL: `${options.apiUrl}/local/jwks.json`,
+    JWT_ISSUER: localIssuer,
+    JWT_AUDIENCE: localAudience,
+    SCHEDULE_GROUP: 'complaint-desk-local',
+    SCHEDULER_ROLE_ARN: `arn:aws:iam::${localAccount}:role/complaint-desk-local-scheduler`,
+    SCHEDULE_DLQ_ARN: `arn:aws:sqs:${localRegion}:${localAccount}:complaint-desk-local-schedules-dlq`,
+    DEADLINE_FUNCTION_ARN: functionArn(localRegion, localAccount, 'deadline'),
+    NOTICE_FUNCTION_ARN: functionArn(localRegion, localAccount, 'notice'),
+    SENDER_EMAIL: 'complaints@notify.complaints.example',
+    SES_CONFIGURATION_SET: '',
+    NOTICE_RETRY_DELAYS_SECONDS: options.retryDelaysSeconds,
+    POWERTOOLS_SERVICE_NAME: 'complaint-desk',
+    POWERTOOLS_LOG_LEVEL: options.logLevel,
+  };
+}
+
+/** Invokes a function by its ARN, as EventBridge Scheduler would. */
+export function targetInvoker(
+  handlers: ReadonlyMap<string, { definition: FunctionDefinition; handler: TargetHandler }>,
+): (targetArn: string, input: unknown) => Promise<void> {
+  return async (targetArn, input) => {
+    const name = targetArn.slice(targetArn.lastIndexOf(':') + 1);
+    const target = handlers.get(name);
+    if (!target) throw new Error(`No local function ${name}`);
+    await target.handler(input, lambdaContext(target.definition, randomUUID()));
+  };
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -49,9 +108,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const tableName = options.tableName ?? localTableName;
   const directory = options.localDirectory;
-  let dynamoDb: RunningDynamoDb | undefined;
   const stops: (() => Promise<void>)[] = [];
   try {
+    let dynamoDb: RunningDynamoDb | undefined;
     if (options.dynamodbEndpoint === undefined) {
       dynamoDb = await startDynamoDbLocal(
         directory === undefined ? {} : { dataDirectory: path.join(directory, 'dynamodb') },
@@ -68,41 +127,77 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const port = options.port === 0 || options.port === undefined ? await freePort() : options.port;
     const apiUrl = `http://127.0.0.1:${port}`;
-    // The same variables the catalog gives each function in AWS, with local values.
-    const values: Record<EnvironmentName, string> = {
-      TABLE_NAME: tableName,
-      JWKS_URL: `${apiUrl}/local/jwks.json`,
-      JWT_ISSUER: localIssuer,
-      JWT_AUDIENCE: localAudience,
-      POWERTOOLS_SERVICE_NAME: 'complaint-desk',
-      POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
-    };
+    const ses = await startLocalSes(await freePort());
+    stops.unshift(ses.close);
+    const schedulerPort = await freePort();
+    const schedulerUrl = `http://127.0.0.1:${schedulerPort}`;
+
+    // The same variables the catalog gives each function in AWS, with local values; and the local
+    // endpoints, which are all that differ from AWS.
+    const values = localValues({
+      tableName,
+      apiUrl,
+      logLevel: options.logLevel ?? 'WARN',
+      retryDelaysSeconds: options.retryDelaysSeconds ?? '',
+    });
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      SCHEDULER_ENDPOINT: schedulerUrl,
+      SES_ENDPOINT: ses.url,
       ...Object.assign({}, ...functions.map((definition) => environmentOf(definition, values))),
     });
-    const loaded: LocalFunction[] = [];
+    const api: LocalFunction[] = [];
+    const targets = new Map<string, { definition: FunctionDefinition; handler: TargetHandler }>();
     for (const definition of functions) {
       const module = (await import(
         pathToFileURL(path.join(repositoryRoot, definition.entry)).href
       )) as {
-        handler: ApiHandler;
+        handler: ApiHandler & TargetHandler;
       };
-      loaded.push({ definition, handler: module.handler });
+      if (definition.routes.length > 0) api.push({ definition, handler: module.handler });
+      else targets.set(definition.name, { definition, handler: module.handler });
     }
-    const api = await startLocalApi({ port, functions: loaded, issuer });
-    stops.unshift(api.close);
+
+    const scheduler = await startSchedulerEmulator({
+      port: schedulerPort,
+      invoke: targetInvoker(targets),
+      ...(directory === undefined
+        ? {}
+        : { file: path.join(directory, 'scheduler', 'schedules.json') }),
+    });
+    stops.unshift(scheduler.close);
+    const server = await startLocalApi({ port, functions: api, issuer });
+    stops.unshift(server.close);
+
+    // The daily reconciliation: once now (a stack that was stopped may have missed schedules), then daily.
+    const reconcile = targetInvoker(targets);
+    const runReconciliation = (): void => {
+      reconcile(functionArn(localRegion, localAccount, 'reconcile'), {}).catch((error: unknown) => {
+        console.error('reconciliation failed', error);
+      });
+    };
+    runReconciliation();
+    const daily = setInterval(runReconciliation, dayMs);
+    daily.unref();
+    stops.unshift(() => {
+      clearInterval(daily);
+      return Promise.resolve();
+    });
+
     if (directory !== undefined) {
       await mkdir(directory, { recursive: true });
       await writeFile(
         path.join(directory, 'endpoints.json'),
-        `${JSON.stringify({ api: api.url, dynamodb: dynamodbEndpoint }, null, 2)}\n`,
+        `${JSON.stringify({ api: server.url, dynamodb: dynamodbEndpoint, ses: ses.url, scheduler: schedulerUrl }, null, 2)}\n`,
       );
     }
     return {
-      apiUrl: api.url,
+      apiUrl: server.url,
       dynamodbEndpoint,
+      sesUrl: ses.url,
+      schedulerUrl,
+      scheduler,
       tableName,
       issuer,
       bodiesLoaded: bodyDirectory.length,

@@ -21,6 +21,8 @@ const stack = await startLocalStack({
 console.log(`
 Complaint desk running locally
   API            ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/v1/openapi.json)
+  E-mail viewer  ${stack.sesUrl}   (what the local SES received; JSON at ${stack.sesUrl}/store)
+  Scheduler      ${stack.schedulerUrl}   (the EventBridge Scheduler emulator)
   DynamoDB Local ${stack.dynamodbEndpoint}   table ${stack.tableName}, ${stack.bodiesLoaded} bodies in the directory
   Official token npm run token -- --body akimat-astana   (add --authorized for the Agency)
 
