@@ -1,10 +1,10 @@
 /** The system under test on the DynamoDB Local that the global setup started. */
 
 import { inject } from 'vitest';
-import { createSystem, type Harness } from '../support/system.js';
+import { createSystem, type Harness, type SystemOptions } from '../support/system.js';
 
 export { field, type CallOptions, type Harness, type Reply } from '../support/system.js';
 
-export function createHarness(): Promise<Harness> {
-  return createSystem(inject('dynamodbEndpoint'));
+export function createHarness(options: SystemOptions = {}): Promise<Harness> {
+  return createSystem(inject('dynamodbEndpoint'), options);
 }

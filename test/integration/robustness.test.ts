@@ -115,6 +115,8 @@ describe('an unexpected failure', () => {
       get: failure,
       save: failure,
       list: failure,
+      claimDelivery: failure,
+      openOn: failure,
     };
     const definition = functions.find((f) => f.name === 'api-file-complaint');
     if (!definition) throw new Error('no filing function');

@@ -1,8 +1,9 @@
 /**
- * A system under test: the catalog's functions built from their factories (so the clock can be
- * set), a fresh table on a running DynamoDB Local, an in-memory token issuer, and the local front
- * door on a free port. Tests and benchmarks talk to it over HTTP, as a client would, and can count
- * the DynamoDB calls each request makes.
+ * A system under test: every function of the catalog built from its factory (so the clock can be
+ * set), a fresh table on a running DynamoDB Local, the local SES, the Scheduler emulator (on the
+ * same settable clock), an in-memory token issuer, and the local front door on a free port. Tests
+ * and benchmarks talk to it over HTTP, as a client would, read the e-mails the local SES received,
+ * and can count the DynamoDB calls each request makes.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -14,18 +15,33 @@ import { createActOnComplaintHandler } from '../../functions/api/act-on-complain
 import { createFileComplaintHandler } from '../../functions/api/file-complaint.js';
 import { createReadComplaintsHandler } from '../../functions/api/read-complaints.js';
 import { createReferenceHandler } from '../../functions/api/reference.js';
+import { createDeadlineHandler } from '../../functions/deadline/handler.js';
 import { createAuthenticator } from '../../functions/lib/auth.js';
-import type { ApiDependencies } from '../../functions/lib/dependencies.js';
+import type { Dependencies } from '../../functions/lib/dependencies.js';
 import type { ApiHandler } from '../../functions/lib/http.js';
-import { functions } from '../../infra/catalog.js';
-import { startLocalApi, type LocalApi } from '../../infra/local/api-server.js';
-import { ensureTable } from '../../infra/local/dynamodb.js';
+import { createNoticeHandler } from '../../functions/notice/handler.js';
+import { createReconcileHandler } from '../../functions/reconcile/handler.js';
+import { functions, type FunctionDefinition } from '../../infra/catalog.js';
+import { startLocalApi } from '../../infra/local/api-server.js';
+import { ensureTable, freePort } from '../../infra/local/dynamodb.js';
 import {
   localAudience,
   localIssuer,
   localIssuerAt,
   type OfficialClaims,
 } from '../../infra/local/issuer.js';
+import { lambdaContext } from '../../infra/local/lambda-context.js';
+import {
+  startSchedulerEmulator,
+  type SchedulerEmulator,
+} from '../../infra/local/scheduler-emulator.js';
+import {
+  receivedEmails,
+  startLocalSes,
+  type LocalSes,
+  type ReceivedEmail,
+} from '../../infra/local/ses.js';
+import { localValues, targetInvoker, type TargetHandler } from '../../infra/local/stack.js';
 import {
   createDocumentClient,
   createDynamoDbClient,
@@ -36,7 +52,14 @@ import {
   loadDirectory,
 } from '../../shared/adapters/dynamodb/directory-repository.js';
 import { tableKeys } from '../../shared/adapters/dynamodb/table.js';
+import {
+  createSchedulerClient,
+  EventBridgeScheduler,
+} from '../../shared/adapters/scheduler/eventbridge-scheduler.js';
+import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { bodyDirectory } from '../../shared/bodies/index.js';
+import type { ScheduleSpec } from '../../shared/domain/schedules.js';
+import type { Scheduler } from '../../shared/ports.js';
 
 export interface Reply {
   readonly status: number;
@@ -68,21 +91,48 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
 }
 
+export interface SystemOptions {
+  /** Waits before further tries of a failed e-mail; short, so tests see retries. */
+  readonly retryDelaysSeconds?: readonly number[];
+  /**
+   * Whether the scheduler fires by itself (every 50 ms, on the settable clock). Off by default:
+   * tests of the API alone move the clock across due dates and must not race the deadline function.
+   */
+  readonly autoFire?: boolean;
+}
+
 export interface Harness {
   readonly url: string;
   readonly tableName: string;
-  readonly dependencies: ApiDependencies;
+  readonly dependencies: Dependencies;
+  readonly scheduler: SchedulerEmulator;
   /** DynamoDB commands sent since the last `resetCalls`, by name. */
   readonly calls: string[];
   resetCalls(): void;
-  /** Sets the clock the handlers read (epoch ms); `undefined` goes back to the real clock. */
+  /** Sets the clock the handlers and the scheduler read (epoch ms); `undefined`: the real clock. */
   setNow(instant: number | undefined): void;
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
   official(claims: OfficialClaims): Promise<string>;
+  /** E-mails the local SES has received for this address. */
+  emailsTo(address: string): Promise<readonly ReceivedEmail[]>;
+  /** Waits until `condition` holds (polling), or fails after `timeoutMs`. */
+  eventually<T>(probe: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
+  /** Takes the local SES down (until `startSes`), as an outage would. */
+  stopSes(): Promise<void>;
+  startSes(): Promise<void>;
+  /** Makes the next `count` schedule calls fail, as a crash between write and schedule would. */
+  failSchedulerCalls(count: number): void;
+  /** Runs the daily reconciliation now. */
+  reconcile(): Promise<unknown>;
+  /** Invokes a schedule target directly, as a (repeated) firing would. */
+  invoke(name: 'deadline' | 'notice', input: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
-export async function createSystem(endpoint: string): Promise<Harness> {
+export async function createSystem(
+  endpoint: string,
+  options: SystemOptions = {},
+): Promise<Harness> {
   const tableName = `test-${randomUUID()}`;
   const client = createDynamoDbClient({ endpoint });
   const calls: string[] = [];
@@ -99,7 +149,34 @@ export async function createSystem(endpoint: string): Promise<Harness> {
   const issuer = await localIssuerAt();
   let fixedNow: number | undefined;
   const clock = (): number => fixedNow ?? Date.now();
-  const dependencies: ApiDependencies = {
+
+  const sesPort = await freePort();
+  let ses: LocalSes | undefined = await startLocalSes(sesPort);
+  const sesUrl = `http://127.0.0.1:${sesPort}`;
+  const schedulerPort = await freePort();
+  const values = localValues({ tableName, apiUrl: '', logLevel: 'SILENT', retryDelaysSeconds: '' });
+  const eventBridge = new EventBridgeScheduler(
+    createSchedulerClient(`http://127.0.0.1:${schedulerPort}`),
+    {
+      groupName: values.SCHEDULE_GROUP,
+      deadlineTargetArn: values.DEADLINE_FUNCTION_ARN,
+      noticeTargetArn: values.NOTICE_FUNCTION_ARN,
+      roleArn: values.SCHEDULER_ROLE_ARN,
+      deadLetterArn: values.SCHEDULE_DLQ_ARN,
+    },
+  );
+  let schedulerFailures = 0;
+  // The real adapter, with a switch to fail calls: a fault the emulator cannot produce on its own.
+  const scheduler: Scheduler = {
+    put: (spec: ScheduleSpec) =>
+      schedulerFailures-- > 0 ? Promise.reject(new Error('injected fault')) : eventBridge.put(spec),
+    remove: (name: string) =>
+      schedulerFailures-- > 0
+        ? Promise.reject(new Error('injected fault'))
+        : eventBridge.remove(name),
+    exists: (name: string) => eventBridge.exists(name),
+  };
+  const dependencies: Dependencies = {
     repository: new DynamoComplaintRepository({ client: documents, tableName, clock }),
     directory: new DynamoBodyDirectory(documents, tableName),
     authenticate: createAuthenticator({
@@ -115,43 +192,76 @@ export async function createSystem(endpoint: string): Promise<Harness> {
       staticPkValue: 'IDEMPOTENCY#file-complaint',
       expiryAttr: tableKeys.timeToLive,
     }),
+    scheduler,
+    mailer: new SesMailer(createSesClient(sesUrl), values.SENDER_EMAIL),
+    retryDelaysSeconds: options.retryDelaysSeconds ?? [1, 1, 1],
     logger: new Logger({ serviceName: 'complaint-desk-test', logLevel: 'SILENT' }),
     clock,
     newId: ulid,
   };
-  const factories: Record<string, (deps: ApiDependencies) => ApiHandler> = {
+  const apiFactories: Record<string, (deps: Dependencies) => ApiHandler> = {
     'api-reference': createReferenceHandler,
     'api-file-complaint': createFileComplaintHandler,
     'api-read-complaints': createReadComplaintsHandler,
     'api-act-on-complaint': createActOnComplaintHandler,
   };
-  const api: LocalApi = await startLocalApi({
-    port: 0,
-    issuer,
-    functions: functions.map((definition) => {
-      const factory = factories[definition.name];
-      if (!factory) throw new Error(`No factory for ${definition.name}`);
-      return { definition, handler: factory(dependencies) };
-    }),
+  const targetFactories: Record<string, (deps: Dependencies) => TargetHandler> = {
+    deadline: createDeadlineHandler,
+    notice: createNoticeHandler,
+    reconcile: createReconcileHandler,
+  };
+  const targets = new Map<string, { definition: FunctionDefinition; handler: TargetHandler }>();
+  const api = [];
+  for (const definition of functions) {
+    const apiFactory = apiFactories[definition.name];
+    const targetFactory = targetFactories[definition.name];
+    if (apiFactory) api.push({ definition, handler: apiFactory(dependencies) });
+    else if (targetFactory)
+      targets.set(definition.name, { definition, handler: targetFactory(dependencies) });
+    else throw new Error(`No factory for ${definition.name}`);
+  }
+  const emulator = await startSchedulerEmulator({
+    port: schedulerPort,
+    invoke: targetInvoker(targets),
+    clock,
+    tickMs: 50,
+    autoFire: options.autoFire ?? false,
   });
+  const server = await startLocalApi({ port: 0, issuer, functions: api });
+  const reconcile = targets.get('reconcile');
+
+  const eventually = async <T>(
+    probe: () => Promise<T | undefined>,
+    timeoutMs = 5_000,
+  ): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`Not within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+
   return {
-    url: api.url,
+    url: server.url,
     tableName,
     dependencies,
+    scheduler: emulator,
     calls,
     resetCalls: () => calls.splice(0),
     setNow: (instant) => {
       fixedNow = instant;
     },
-    call: async (method, path, options = {}) => {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-      let payload: string | undefined = options.rawBody;
-      if (options.body !== undefined) {
-        payload = JSON.stringify(options.body);
+    call: async (method, path, callOptions = {}) => {
+      const headers: Record<string, string> = { ...callOptions.headers };
+      if (callOptions.token !== undefined) headers.authorization = `Bearer ${callOptions.token}`;
+      let payload: string | undefined = callOptions.rawBody;
+      if (callOptions.body !== undefined) {
+        payload = JSON.stringify(callOptions.body);
         headers['content-type'] ??= 'application/json';
       }
-      const response = await fetch(`${api.url}${path}`, {
+      const response = await fetch(`${server.url}${path}`, {
         method,
         headers,
         ...(payload === undefined ? {} : { body: payload }),
@@ -164,6 +274,32 @@ export async function createSystem(endpoint: string): Promise<Harness> {
       return { status: response.status, headers: response.headers, body, text };
     },
     official: (claims) => issuer.sign(claims),
-    close: () => api.close(),
+    emailsTo: async (address) =>
+      (await receivedEmails(sesUrl)).filter((email) => email.destination.to.includes(address)),
+    eventually,
+    stopSes: async () => {
+      await ses?.close();
+      ses = undefined;
+    },
+    startSes: async () => {
+      ses ??= await startLocalSes(sesPort);
+    },
+    failSchedulerCalls: (count) => {
+      schedulerFailures = count;
+    },
+    invoke: (name, input) => {
+      const target = targets.get(name);
+      if (!target) throw new Error(`No function ${name}`);
+      return target.handler(input, lambdaContext(target.definition, randomUUID()));
+    },
+    reconcile: () => {
+      if (!reconcile) throw new Error('No reconcile function');
+      return reconcile.handler({}, lambdaContext(reconcile.definition, randomUUID()));
+    },
+    close: async () => {
+      await server.close();
+      await emulator.close();
+      await ses?.close();
+    },
   };
 }
