@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/dynamodb.js';
+import { receivedEmails } from '../../infra/local/ses.js';
 import { repositoryRoot } from '../../infra/local/stack.js';
 import { electronicFiling } from '../fixtures.js';
 import { field } from '../integration/harness.js';
@@ -104,6 +105,9 @@ describe('npm start, as the README says', () => {
       ) as Record<string, string>;
       expect(endpoints.api).toBe(api);
       expect(endpoints.dynamodb).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(endpoints.scheduler).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const sesUrl = endpoints.ses ?? '';
+      expect(started.output()).toContain(`E-mail viewer  ${sesUrl}`);
       expect(started.output()).toContain(`curl -s ${api}/v1/calendar/due-date`);
 
       const filed = await fetch(`${api}/v1/complaints`, {
@@ -142,6 +146,22 @@ describe('npm start, as the README says', () => {
       });
       expect(decided.status).toBe(201);
       expect(await json(decided)).toMatchObject({ status: 'decided', extendedWorkingDays: 2 });
+
+      // R9, R10: the receipt, the extension notice and the decision notice reach the local SES.
+      const deadline = Date.now() + 15_000;
+      let subjects: string[] = [];
+      while (subjects.length < 3 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        subjects = (await receivedEmails(sesUrl))
+          .filter((email) => email.destination.to.includes(electronicFiling.applicant.email))
+          .map((email) => email.subject);
+      }
+      // Each goes out on its own firing, so they may arrive in any order.
+      expect(subjects.map((subject) => subject.split(':')[0]).sort()).toEqual(
+        ['Шағымыңыз тіркелді', 'Шағымды қарау мерзімі ұзартылды', 'Шағым бойынша шешім'].sort(),
+      );
+      const viewer = await fetch(sesUrl);
+      expect(viewer.status).toBe(200);
     } finally {
       await ctrlC(started);
     }
