@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { benchApi } from './api.js';
 import { benchCalendar } from './calendar.js';
+import { benchNotices } from './notices.js';
 
 // As in npm start: the SDK's Node 22 notice is known (Lambda runs 22) and would only add noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -33,3 +34,10 @@ for (const r of api.load) {
 }
 console.log('\nDynamoDB calls per request (warm)');
 for (const [endpoint, calls] of api.calls) console.log(`  ${endpoint.padEnd(40)} ${calls}`);
+
+console.log('\nNotices through the Scheduler emulator and the local SES (R9)');
+for (const r of await benchNotices()) {
+  console.log(
+    `  ${r.name.padEnd(56)} ${format(r.samples).padStart(6)} samples: p50 ${format(r.p50, 1)} ms, p99 ${format(r.p99, 1)} ms, max ${format(r.max, 1)} ms`,
+  );
+}

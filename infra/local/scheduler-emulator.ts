@@ -257,6 +257,16 @@ export async function startSchedulerEmulator(
     return due.length;
   };
 
+  let ticking = Promise.resolve(0);
+  let closed = false;
+  /** One already due fires at once, as AWS does, rather than at the next tick. */
+  const fireIfDue = (record: ScheduleRecord): void => {
+    if (options.autoFire === false || record.dueAt > clock()) return;
+    setImmediate(() => {
+      if (!closed) ticking = ticking.then(runDue, runDue);
+    });
+  };
+
   const handle = async (request: IncomingMessage): Promise<unknown> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
@@ -299,6 +309,7 @@ export async function startSchedulerEmulator(
         const record = recordFrom(name, body);
         schedules.set(id, record);
         await persist();
+        fireIfDue(record);
         return { ScheduleArn: arnOf(record) };
       }
       case 'PUT': {
@@ -310,6 +321,7 @@ export async function startSchedulerEmulator(
         const record = recordFrom(name, body, existing);
         schedules.set(id, record);
         await persist();
+        fireIfDue(record);
         return { ScheduleArn: arnOf(record) };
       }
       case 'GET': {
@@ -369,7 +381,6 @@ export async function startSchedulerEmulator(
   });
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : options.port;
-  let ticking = Promise.resolve(0);
   const timer =
     options.autoFire === false
       ? undefined
@@ -383,6 +394,7 @@ export async function startSchedulerEmulator(
     deadLetters: () => [...deadLetters],
     runDue,
     close: async () => {
+      closed = true;
       if (timer) clearInterval(timer);
       await ticking.catch(() => 0);
       await saving;

@@ -103,6 +103,8 @@ export interface SystemOptions {
 
 export interface Harness {
   readonly url: string;
+  /** The local SES: its viewer, and `GET /store`. */
+  readonly sesUrl: string;
   readonly tableName: string;
   readonly dependencies: Dependencies;
   readonly scheduler: SchedulerEmulator;
@@ -164,6 +166,7 @@ export async function createSystem(
       roleArn: values.SCHEDULER_ROLE_ARN,
       deadLetterArn: values.SCHEDULE_DLQ_ARN,
     },
+    clock,
   );
   let schedulerFailures = 0;
   // The real adapter, with a switch to fail calls: a fault the emulator cannot produce on its own.
@@ -245,6 +248,7 @@ export async function createSystem(
 
   return {
     url: server.url,
+    sesUrl,
     tableName,
     dependencies,
     scheduler: emulator,

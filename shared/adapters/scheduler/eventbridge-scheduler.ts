@@ -48,13 +48,16 @@ export class EventBridgeScheduler implements Scheduler {
   constructor(
     private readonly client: SchedulerClient,
     private readonly settings: SchedulerSettings,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async put(spec: ScheduleSpec): Promise<void> {
     const input: CreateScheduleCommandInput = {
       Name: spec.name,
       GroupName: this.settings.groupName,
-      ScheduleExpression: atExpression(spec.at),
+      // What is due already (a notice to send now, a deadline found late) is asked for at the
+      // current second, never at an earlier one: a one-time schedule is not meant to lie in the past.
+      ScheduleExpression: atExpression(Math.max(spec.at, this.clock())),
       ScheduleExpressionTimezone: scheduleTimeZone,
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
