@@ -74,3 +74,36 @@ export const decide = (principal: Principal): ComplaintCommand => ({
   noticeId: 'ND',
   request: { outcome: 'rejected', text: 'Оснований нет.' },
 });
+
+/**
+ * R12: a complaint to the authorized body about C0, findings of non-compliance by the akimat on
+ * 25.11.2026, and recommendation R1 to it, to be answered by 10.12.2026.
+ */
+export function recommendedComplaint(): Complaint {
+  const authorized = principals.officialOf(bodies.agency, true);
+  const at = '2026-11-25T10:00';
+  const complaint = file('2026-11-23T10:00', bodies.agency, { appealOf: 'C0' });
+  const withFindings = apply(
+    complaint,
+    {
+      type: 'recordFindings',
+      principal: authorized,
+      reasons: 'Отказ не мотивирован.',
+      violationFound: true,
+      body: bodies.akimat,
+    },
+    at,
+  );
+  return apply(
+    withFindings,
+    {
+      type: 'sendRecommendation',
+      principal: authorized,
+      recommendationId: 'R1',
+      body: bodies.akimat,
+      measures: 'Пересмотреть решение.',
+      respondBy: '2026-12-10',
+    },
+    at,
+  );
+}

@@ -8,7 +8,7 @@ import type { Complaint } from '../../shared/domain/complaint.js';
 import type { ComplaintCommand } from '../../shared/domain/lifecycle.js';
 import { scheduleChanges, schedulesFor } from '../../shared/domain/schedules.js';
 import { almaty, bodies, principals } from '../fixtures.js';
-import { apply, decide, extend, file, paper } from '../support/complaints.js';
+import { apply, decide, extend, file, paper, recommendedComplaint } from '../support/complaints.js';
 
 const official = principals.officialOf(bodies.akimat);
 const system = principals.system;
@@ -171,31 +171,7 @@ describe('R9: letters', () => {
 });
 
 describe('R12: the control of a recommendation', () => {
-  const authorized = principals.officialOf(bodies.agency, true);
-  const complaint = file('2026-11-23T10:00', bodies.agency, { appealOf: 'C0' });
-  const withFindings = apply(
-    complaint,
-    {
-      type: 'recordFindings',
-      principal: authorized,
-      reasons: 'Отказ не мотивирован.',
-      violationFound: true,
-      body: bodies.akimat,
-    },
-    '2026-11-25T10:00',
-  );
-  const recommended = apply(
-    withFindings,
-    {
-      type: 'sendRecommendation',
-      principal: authorized,
-      recommendationId: 'R1',
-      body: bodies.akimat,
-      measures: 'Пересмотреть решение.',
-      respondBy: '2026-12-10',
-    },
-    '2026-11-25T10:00',
-  );
+  const recommended = recommendedComplaint();
 
   it('R12: a recommendation gets its control check the day after its answer-by date', () => {
     expect(plan(recommended)['R1-control']).toEqual(['deadline', '2026-12-11T00:00']);

@@ -8,7 +8,15 @@ import type { Alert, Complaint, Notice } from '../../shared/domain/complaint.js'
 import { applicantEmail, officialAlertEmail } from '../../shared/texts/emails.js';
 import { extensionReasonTexts, renderLetter } from '../../shared/texts/notices.js';
 import { bodies, principals } from '../fixtures.js';
-import { apply, decide, extend, file, paper, request } from '../support/complaints.js';
+import {
+  apply,
+  decide,
+  extend,
+  file,
+  paper,
+  recommendedComplaint,
+  request,
+} from '../support/complaints.js';
 
 const official = principals.officialOf(bodies.akimat);
 const number = 'akimat-astana/2026/000042';
@@ -200,33 +208,8 @@ describe('R11, R12: alerts to officials, in Kazakh and Russian at once', () => {
   });
 
   it('R12: the unanswered recommendation names the body and its answer-by date', () => {
-    const authorized = principals.officialOf(bodies.agency, true);
-    let complaint = file('2026-11-23T10:00', bodies.agency, { appealOf: 'C0' });
-    complaint = apply(
-      complaint,
-      {
-        type: 'recordFindings',
-        principal: authorized,
-        reasons: 'Отказ не мотивирован.',
-        violationFound: true,
-        body: bodies.akimat,
-      },
-      '2026-11-25T10:00',
-    );
-    complaint = apply(
-      complaint,
-      {
-        type: 'sendRecommendation',
-        principal: authorized,
-        recommendationId: 'R1',
-        body: bodies.akimat,
-        measures: 'Пересмотреть решение.',
-        respondBy: '2026-12-10',
-      },
-      '2026-11-25T10:00',
-    );
-    complaint = apply(
-      complaint,
+    const complaint = apply(
+      recommendedComplaint(),
       {
         type: 'alertUnansweredRecommendation',
         principal: principals.system,
