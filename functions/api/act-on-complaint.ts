@@ -17,6 +17,8 @@ import { requireOfficial } from '../lib/auth.js';
 import { commit } from '../lib/changes.js';
 import { readVisibleComplaint } from '../lib/complaints.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { authenticatorFromEnvironment } from '../lib/wiring/auth.js';
+import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 import {
   createHttpHandler,
   etagOf,
@@ -226,4 +228,9 @@ export function createActOnComplaintHandler(dependencies: Needs) {
   );
 }
 
-export const handler = createActOnComplaintHandler(environmentDependencies());
+export const handler = createActOnComplaintHandler(
+  environmentDependencies({
+    authenticate: authenticatorFromEnvironment,
+    scheduler: schedulerFromEnvironment,
+  }),
+);

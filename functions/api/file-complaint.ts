@@ -21,6 +21,9 @@ import type { FileComplaintRequest } from '../../shared/validation/schemas.js';
 import { newAccessToken, principalFor } from '../lib/auth.js';
 import { scheduleAfter } from '../lib/changes.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { authenticatorFromEnvironment } from '../lib/wiring/auth.js';
+import { idempotencyStoreIn } from '../lib/wiring/idempotency.js';
+import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 import { createHttpHandler, etagOf, type HttpResponse } from '../lib/http.js';
 import { complaintLocation, filingView } from '../lib/views.js';
 
@@ -206,4 +209,10 @@ async function requireAppealable(
   }
 }
 
-export const handler = createFileComplaintHandler(environmentDependencies());
+export const handler = createFileComplaintHandler(
+  environmentDependencies({
+    authenticate: authenticatorFromEnvironment,
+    idempotencyStore: idempotencyStoreIn,
+    scheduler: schedulerFromEnvironment,
+  }),
+);

@@ -8,6 +8,7 @@ import { renderLetter } from '../../shared/texts/notices.js';
 import { requireOfficial } from '../lib/auth.js';
 import { readVisibleComplaint } from '../lib/complaints.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { authenticatorFromEnvironment } from '../lib/wiring/auth.js';
 import { createHttpHandler, etagOf } from '../lib/http.js';
 import { complaintView } from '../lib/views.js';
 
@@ -79,4 +80,6 @@ export function createReadComplaintsHandler(dependencies: Needs) {
   );
 }
 
-export const handler = createReadComplaintsHandler(environmentDependencies());
+export const handler = createReadComplaintsHandler(
+  environmentDependencies({ authenticate: authenticatorFromEnvironment }),
+);

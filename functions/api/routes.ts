@@ -4,7 +4,7 @@
  * them, and the catalog (infra/catalog.ts) says which function serves each one.
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   decisionSchema,
   dispatchSchema,

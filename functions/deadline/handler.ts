@@ -5,12 +5,13 @@
  * repeated or stale firing changes nothing twice. Alerts it raises are sent by the notice function.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ComplaintCommand } from '../../shared/domain/lifecycle.js';
 import { idSchema } from '../../shared/validation/schemas.js';
 import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js';
 import { changeAsSystem } from '../lib/changes.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 
 export const deadlineInputSchema = z.strictObject({
   kind: z.enum(['due-soon', 'overdue', 'recommendation-control', 'letter-due']),
@@ -71,4 +72,6 @@ export function createDeadlineHandler(dependencies: Needs) {
   });
 }
 
-export const handler = createDeadlineHandler(environmentDependencies());
+export const handler = createDeadlineHandler(
+  environmentDependencies({ scheduler: schedulerFromEnvironment }),
+);

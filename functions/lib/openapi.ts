@@ -3,7 +3,7 @@
  * the same zod schemas that validate requests, so the description and the checks cannot drift.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes, type RouteSpec } from '../api/routes.js';
 
 type JsonObject = Record<string, unknown>;

@@ -6,7 +6,7 @@
  * notice to an applicant alerts the authorized body.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { findMessage, type Message } from '../../shared/domain/lifecycle.js';
 import type { Complaint } from '../../shared/domain/complaint.js';
 import { applicantEmail, officialAlertEmail } from '../../shared/texts/emails.js';
@@ -16,6 +16,8 @@ import { idSchema } from '../../shared/validation/schemas.js';
 import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js';
 import { changeAsSystem } from '../lib/changes.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
+import { mailerFromEnvironment } from '../lib/wiring/mailer.js';
 
 export const noticeInputSchema = z.strictObject({ complaintId: idSchema, messageId: idSchema });
 
@@ -145,4 +147,6 @@ export function createNoticeHandler(dependencies: Needs) {
   );
 }
 
-export const handler = createNoticeHandler(environmentDependencies());
+export const handler = createNoticeHandler(
+  environmentDependencies({ scheduler: schedulerFromEnvironment, mailer: mailerFromEnvironment }),
+);

@@ -5,12 +5,13 @@
  * crash between a write and its schedule left behind. A schedule already due fires at once.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { addCalendarDays } from '../../shared/calendar/dates.js';
 import { repairSchedules } from '../../shared/scheduling.js';
 import { legalDate } from '../../shared/time/legal-time.js';
 import { createBackgroundHandler } from '../lib/background.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 
 /** Days back and ahead of today searched: beyond the longest review (15 + 10 working days). */
 export const reconciliationWindow = { back: 31, ahead: 45 } as const;
@@ -43,4 +44,6 @@ export function createReconcileHandler(dependencies: Needs) {
   });
 }
 
-export const handler = createReconcileHandler(environmentDependencies());
+export const handler = createReconcileHandler(
+  environmentDependencies({ scheduler: schedulerFromEnvironment }),
+);

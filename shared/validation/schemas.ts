@@ -4,7 +4,7 @@
  * schemas will produce the OpenAPI document, so the contract and the checks cannot drift apart.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIsoDate } from '../calendar/dates.js';
 import { bodyKinds } from '../domain/bodies.js';
 import type { FieldError } from '../domain/errors.js';

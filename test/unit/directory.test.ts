@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bodyDirectory, findBody } from '../../shared/bodies/index.js';
 import { bodyKinds, toBodyView } from '../../shared/domain/bodies.js';
 import { idSchema, parseWith } from '../../shared/validation/schemas.js';
