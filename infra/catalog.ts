@@ -23,6 +23,8 @@ export const environmentVariables = {
   NOTICE_RETRY_DELAYS_SECONDS: 'Waits before each further try of a failed e-mail, comma-separated',
   POWERTOOLS_SERVICE_NAME: 'The service name in logs and metrics',
   POWERTOOLS_LOG_LEVEL: 'The log level',
+  POWERTOOLS_METRICS_NAMESPACE: 'The CloudWatch namespace of the metrics the functions count',
+  POWERTOOLS_METRICS_DISABLED: 'true where nobody collects metrics (locally)',
 } as const;
 
 export type EnvironmentName = keyof typeof environmentVariables;
@@ -38,6 +40,8 @@ export interface FunctionDefinition {
   readonly routes: readonly RouteName[];
   /** The target of per-complaint schedules (`deadline`, `notice`) or of the daily cron (`reconcile`). */
   readonly scheduleTarget?: 'deadline' | 'notice' | 'reconcile';
+  /** Subscribed to SES's bounce and complaint events (through SNS). */
+  readonly sesEvents?: true;
   readonly environment: readonly EnvironmentName[];
   readonly table: TableAccess;
   /** Creates, updates, reads and deletes per-complaint schedules (and passes the Scheduler role). */
@@ -45,9 +49,16 @@ export interface FunctionDefinition {
   readonly sendsEmail: boolean;
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
+  /** Reserved concurrency, where it protects what the function calls (SES's send rate, the table). */
+  readonly reservedConcurrency?: number;
 }
 
-const common: readonly EnvironmentName[] = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL'];
+const common: readonly EnvironmentName[] = [
+  'POWERTOOLS_SERVICE_NAME',
+  'POWERTOOLS_LOG_LEVEL',
+  'POWERTOOLS_METRICS_NAMESPACE',
+  'POWERTOOLS_METRICS_DISABLED',
+];
 const jwt: readonly EnvironmentName[] = ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'];
 const scheduling: readonly EnvironmentName[] = [
   'SCHEDULE_GROUP',
@@ -150,6 +161,8 @@ export const functions: readonly FunctionDefinition[] = [
     sendsEmail: true,
     memoryMb: 512,
     timeoutSeconds: 30,
+    // SES's sending rate starts at 14 e-mails a second: more at once would only be throttled.
+    reservedConcurrency: 10,
   },
   {
     name: 'reconcile',
@@ -163,6 +176,21 @@ export const functions: readonly FunctionDefinition[] = [
     sendsEmail: false,
     memoryMb: 1024,
     timeoutSeconds: 900,
+    // One run at a time: two would only race to create the same schedules.
+    reservedConcurrency: 1,
+  },
+  {
+    name: 'delivery-events',
+    description: 'Marks e-mail notices failed on SES bounce and complaint events',
+    entry: 'functions/delivery-events/handler.ts',
+    routes: [],
+    sesEvents: true,
+    environment: ['TABLE_NAME', ...scheduling, ...common],
+    table: 'read-write',
+    managesSchedules: true,
+    sendsEmail: false,
+    memoryMb: 512,
+    timeoutSeconds: 30,
   },
 ];
 

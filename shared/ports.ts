@@ -118,9 +118,21 @@ export interface Mail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /**
+   * Which complaint and message this is: SES returns them with bounce and complaint events, so a
+   * bounce finds its notice without an index.
+   */
+  readonly tags: { readonly complaintId: string; readonly messageId: string };
 }
 
 /** Sends e-mail (SES, or the local SES); answers the provider's message id. */
 export interface Mailer {
   send(mail: Mail): Promise<string>;
+}
+
+/** What the system counts (CloudWatch metrics in AWS; alarms and the dashboard read them). */
+export type MetricName = 'ComplaintsFiled' | 'ComplaintsOverdue' | 'NoticesSent' | 'NoticesFailed';
+
+export interface Metrics {
+  count(name: MetricName): void;
 }

@@ -50,6 +50,7 @@ type Needs = Pick<
   | 'idempotencyStore'
   | 'scheduler'
   | 'logger'
+  | 'metrics'
   | 'clock'
   | 'newId'
 >;
@@ -108,6 +109,7 @@ export function createFileComplaintHandler(dependencies: Needs) {
         continue;
       }
       await scheduleAfter(dependencies, undefined, outcome.complaint, now);
+      dependencies.metrics.count('ComplaintsFiled');
       return {
         status: 201,
         body: filingView(outcome.complaint, token),

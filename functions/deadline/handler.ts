@@ -21,7 +21,7 @@ export const deadlineInputSchema = z.strictObject({
 
 type Needs = Pick<
   Dependencies,
-  'repository' | 'directory' | 'scheduler' | 'logger' | 'clock' | 'newId'
+  'repository' | 'directory' | 'scheduler' | 'logger' | 'metrics' | 'clock' | 'newId'
 >;
 
 export function createDeadlineHandler(dependencies: Needs) {
@@ -63,6 +63,8 @@ export function createDeadlineHandler(dependencies: Needs) {
       });
       return { outcome: 'nothing-to-do' as const };
     }
+    if (result.complaint.status === 'overdue' && input.kind === 'overdue')
+      dependencies.metrics.count('ComplaintsOverdue');
     dependencies.logger.info('Deadline acted on', {
       kind: input.kind,
       complaintId: input.complaintId,

@@ -14,8 +14,15 @@ import {
 } from '../../shared/adapters/dynamodb/client.js';
 import { DynamoComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.js';
 import { DynamoBodyDirectory } from '../../shared/adapters/dynamodb/directory-repository.js';
-import type { BodyDirectory, ComplaintRepository, Mailer, Scheduler } from '../../shared/ports.js';
+import type {
+  BodyDirectory,
+  ComplaintRepository,
+  Mailer,
+  Metrics,
+  Scheduler,
+} from '../../shared/ports.js';
 import type { Authenticate } from './auth.js';
+import { powertoolsMetrics } from './metrics.js';
 
 export interface Dependencies {
   readonly repository: ComplaintRepository;
@@ -28,6 +35,7 @@ export interface Dependencies {
   /** Seconds to wait before each further try of a failed e-mail; after the last, it has failed. */
   readonly retryDelaysSeconds: readonly number[];
   readonly logger: Logger;
+  readonly metrics: Metrics;
   readonly clock: () => number;
   readonly newId: () => string;
 }
@@ -114,6 +122,7 @@ export function environmentDependencies(wiring: Wiring = {}): Dependencies {
       return retryDelays();
     },
     logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? serviceName }),
+    metrics: powertoolsMetrics(process.env.POWERTOOLS_SERVICE_NAME ?? serviceName),
     clock: Date.now,
     newId: ulid,
   };

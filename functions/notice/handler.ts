@@ -32,6 +32,7 @@ type Needs = Pick<
   | 'mailer'
   | 'retryDelaysSeconds'
   | 'logger'
+  | 'metrics'
   | 'clock'
   | 'newId'
 >;
@@ -47,13 +48,15 @@ export function createNoticeHandler(dependencies: Needs) {
   const compose = async (complaint: Complaint, message: Message): Promise<Mail | undefined> => {
     if (message.kind === 'notice') {
       const email = complaint.applicant.email;
+      const tags = { complaintId: complaint.id, messageId: message.notice.id };
       return email === undefined
         ? undefined
-        : { to: [email], ...applicantEmail(complaint, message.notice) };
+        : { to: [email], tags, ...applicantEmail(complaint, message.notice) };
     }
     const body = await dependencies.directory.find(message.alert.recipient);
+    const tags = { complaintId: complaint.id, messageId: message.alert.id };
     return body
-      ? { to: [body.notificationEmail], ...officialAlertEmail(complaint, message.alert) }
+      ? { to: [body.notificationEmail], tags, ...officialAlertEmail(complaint, message.alert) }
       : undefined;
   };
 
@@ -110,6 +113,7 @@ export function createNoticeHandler(dependencies: Needs) {
             messageId: input.messageId,
             providerMessageId,
           });
+          dependencies.metrics.count('NoticesSent');
           return { outcome: 'sent', providerMessageId };
         } catch (error) {
           failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -142,6 +146,7 @@ export function createNoticeHandler(dependencies: Needs) {
         failure,
         retry: retryAt !== null,
       });
+      if (retryAt === null) dependencies.metrics.count('NoticesFailed');
       return { outcome: retryAt === null ? 'failed' : 'retry-scheduled' };
     },
   );

@@ -87,6 +87,8 @@ export function localValues(options: {
     NOTICE_RETRY_DELAYS_SECONDS: options.retryDelaysSeconds,
     POWERTOOLS_SERVICE_NAME: 'complaint-desk',
     POWERTOOLS_LOG_LEVEL: options.logLevel,
+    POWERTOOLS_METRICS_NAMESPACE: 'ComplaintDesk',
+    POWERTOOLS_METRICS_DISABLED: 'true',
   };
 }
 

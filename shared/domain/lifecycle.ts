@@ -110,6 +110,16 @@ export type ComplaintCommand =
       readonly authorizedBodyId: string;
     }
   | {
+      /** SES reported a permanent bounce or a complaint for an e-mail it had accepted. */
+      readonly type: 'recordBounce';
+      readonly principal: Principal;
+      readonly messageId: string;
+      readonly providerMessageId: string;
+      readonly reason: string;
+      readonly alertId: string;
+      readonly authorizedBodyId: string;
+    }
+  | {
       readonly type: 'dispatchLetter';
       readonly principal: Principal;
       readonly noticeId: string;
@@ -298,6 +308,8 @@ export function applyCommand(
         return recordDelivered(context, command);
       case 'recordDeliveryFailed':
         return recordDeliveryFailed(context, command);
+      case 'recordBounce':
+        return recordBounce(context, command);
       case 'dispatchLetter':
         return dispatchLetter(context, command);
       case 'recordFindings':
@@ -633,7 +645,26 @@ function recordDeliveryFailed(
       ],
     };
   }
-  const failed = { attempts, failureReason: command.reason };
+  return failDelivery(
+    { complaint, at, actor, version },
+    message,
+    { attempts, failureReason: command.reason },
+    details,
+    command,
+  );
+}
+
+/**
+ * An e-mail that will not arrive: failed, and for a notice to an applicant the authorized body is
+ * alerted, so that an official sends it another way (R9).
+ */
+function failDelivery(
+  { complaint, at, actor, version }: Pick<Context, 'complaint' | 'at' | 'actor' | 'version'>,
+  message: Message,
+  failed: { readonly attempts: number; readonly failureReason: string },
+  details: Readonly<Record<string, string | number>>,
+  recipients: { readonly alertId: string; readonly authorizedBodyId: string },
+): Change {
   if (message.kind === 'alert') {
     const { nextAttemptAt: _next, ...alert } = message.alert;
     return {
@@ -647,9 +678,9 @@ function recordDeliveryFailed(
   }
   const { nextAttemptAt: _next, ...notice } = message.notice;
   const alert = newAlert(
-    command.alertId,
+    recipients.alertId,
     'notice_failed',
-    command.authorizedBodyId,
+    recipients.authorizedBodyId,
     notice.dueDate,
     notice.id,
     at,
@@ -669,6 +700,35 @@ function recordDeliveryFailed(
       }),
     ],
   };
+}
+
+/**
+ * SES reported a permanent bounce or a complaint for an e-mail it had accepted: the e-mail did not
+ * reach its reader, so it is failed as if every try had failed (R9). Once per e-mail.
+ */
+function recordBounce(context: Context, command: CommandOf<'recordBounce'>): Change {
+  requireSystem(command.principal, 'records bounces');
+  const message = findMessage(context.complaint, command.messageId);
+  if (!message)
+    throw new DomainError(
+      'not-found',
+      `No e-mail ${command.messageId} on complaint ${context.complaint.id}`,
+    );
+  const delivery = message.kind === 'notice' ? message.notice : message.alert;
+  if (delivery.status !== 'sent' || delivery.providerMessageId !== command.providerMessageId) {
+    throw new DomainError(
+      'invalid-state',
+      `E-mail ${command.messageId} is ${delivery.status}, not sent as ${command.providerMessageId}`,
+    );
+  }
+  const attempts = (delivery.attempts ?? 0) + 1;
+  return failDelivery(
+    context,
+    message,
+    { attempts, failureReason: command.reason },
+    { messageId: command.messageId, attempts, reason: command.reason },
+    command,
+  );
 }
 
 /** R9: an official records that a paper letter went out, and how. */

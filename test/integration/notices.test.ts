@@ -330,3 +330,105 @@ describe('exactly once, and nothing lost', () => {
     }
   });
 });
+
+describe('R9: SES bounce and complaint events', () => {
+  /** An SES event as a configuration set publishes it to SNS (the fields this system reads). */
+  const snsEvent = (events: readonly Record<string, unknown>[]) => ({
+    Records: events.map((event) => ({
+      EventSource: 'aws:sns',
+      Sns: { Type: 'Notification', Message: JSON.stringify(event) },
+    })),
+  });
+  const bounce = (
+    complaintId: string,
+    messageId: string,
+    sesMessageId: string,
+    bounceType = 'Permanent',
+  ) => ({
+    eventType: 'Bounce',
+    bounce: { bounceType, bounceSubType: 'NoEmail', bouncedRecipients: [] },
+    mail: {
+      messageId: sesMessageId,
+      tags: { complaint: [complaintId], message: [messageId], 'ses:operation': ['SendEmail'] },
+    },
+  });
+
+  it('R9: a permanent bounce of a sent receipt fails the notice and alerts the Agency, once; a transient one changes nothing', async () => {
+    const complaint = await file('2026-11-23T10:00');
+    await mail(complaint.inbox);
+    const sent = (await system.dependencies.repository.get(complaint.id))?.complaint.notices[0];
+    expect(sent).toMatchObject({ status: 'sent' });
+    const sesMessageId = sent?.providerMessageId ?? '';
+    const noticeId = sent?.id ?? '';
+    const failedBefore = system.counted.filter((name) => name === 'NoticesFailed').length;
+
+    expect(
+      await system.invoke(
+        'delivery-events',
+        snsEvent([bounce(complaint.id, noticeId, sesMessageId, 'Transient')]),
+      ),
+    ).toEqual({ failed: 0, ignored: 1 });
+    const event = snsEvent([bounce(complaint.id, noticeId, sesMessageId)]);
+    expect(await system.invoke('delivery-events', event)).toEqual({ failed: 1, ignored: 0 });
+    // SNS delivers at least once: the same event again changes nothing.
+    expect(await system.invoke('delivery-events', event)).toEqual({ failed: 0, ignored: 1 });
+
+    const stored = (await system.dependencies.repository.get(complaint.id))?.complaint;
+    expect(stored?.notices[0]).toMatchObject({
+      status: 'failed',
+      failureReason: 'Bounced: NoEmail',
+    });
+    expect(stored?.alerts).toEqual([
+      expect.objectContaining({ kind: 'notice_failed', recipient: 'agency-civil-service' }),
+    ]);
+    await alertAbout(agencyInbox, complaint.id, 'жеткізілмеді');
+    expect(system.counted.filter((name) => name === 'NoticesFailed')).toHaveLength(
+      failedBefore + 1,
+    );
+  });
+
+  it('an event for another message id, or without our tags, or not JSON, is ignored', async () => {
+    const complaint = await file('2026-11-23T10:00');
+    await mail(complaint.inbox);
+    const noticeId =
+      (await system.dependencies.repository.get(complaint.id))?.complaint.notices[0]?.id ?? '';
+    const result = await system.invoke('delivery-events', {
+      Records: [
+        { Sns: { Message: JSON.stringify(bounce(complaint.id, noticeId, 'not-the-ses-id')) } },
+        { Sns: { Message: JSON.stringify({ eventType: 'Bounce', mail: { messageId: 'x' } }) } },
+        { Sns: { Message: 'not json' } },
+        {
+          Sns: {
+            Message: JSON.stringify({
+              ...bounce(complaint.id, noticeId, 'x'),
+              eventType: 'Delivery',
+            }),
+          },
+        },
+      ],
+    });
+    expect(result).toEqual({ failed: 0, ignored: 4 });
+    expect(
+      (await system.dependencies.repository.get(complaint.id))?.complaint.notices[0],
+    ).toMatchObject({
+      status: 'sent',
+    });
+    expect(await system.invoke('delivery-events', { Records: 'nope' })).toEqual({
+      outcome: 'malformed-input',
+    });
+  });
+});
+
+describe('metrics', () => {
+  it('filing counts ComplaintsFiled, a sent e-mail NoticesSent, an overdue complaint ComplaintsOverdue', async () => {
+    const counted = () => [...system.counted];
+    const before = counted();
+    const complaint = await file('2026-11-23T10:00');
+    await mail(complaint.inbox);
+    const after = counted().slice(before.length);
+    expect(after).toEqual(expect.arrayContaining(['ComplaintsFiled', 'NoticesSent']));
+    system.setNow(overdueAt('2026-11-30'));
+    await system.invoke('deadline', { kind: 'overdue', complaintId: complaint.id });
+    expect(counted().slice(before.length)).toContain('ComplaintsOverdue');
+  });
+});

@@ -19,6 +19,7 @@ import { createDeadlineHandler } from '../../functions/deadline/handler.js';
 import { createAuthenticator } from '../../functions/lib/auth.js';
 import type { Dependencies } from '../../functions/lib/dependencies.js';
 import type { ApiHandler } from '../../functions/lib/http.js';
+import { createDeliveryEventsHandler } from '../../functions/delivery-events/handler.js';
 import { createNoticeHandler } from '../../functions/notice/handler.js';
 import { createReconcileHandler } from '../../functions/reconcile/handler.js';
 import { functions, type FunctionDefinition } from '../../infra/catalog.js';
@@ -59,7 +60,7 @@ import {
 import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { bodyDirectory } from '../../shared/bodies/index.js';
 import type { ScheduleSpec } from '../../shared/domain/schedules.js';
-import type { Scheduler } from '../../shared/ports.js';
+import type { MetricName, Scheduler } from '../../shared/ports.js';
 
 export interface Reply {
   readonly status: number;
@@ -110,6 +111,8 @@ export interface Harness {
   readonly scheduler: SchedulerEmulator;
   /** DynamoDB commands sent since the last `resetCalls`, by name. */
   readonly calls: string[];
+  /** The metrics the functions counted, in order. */
+  readonly counted: readonly MetricName[];
   resetCalls(): void;
   /** Sets the clock the handlers and the scheduler read (epoch ms); `undefined`: the real clock. */
   setNow(instant: number | undefined): void;
@@ -127,7 +130,7 @@ export interface Harness {
   /** Runs the daily reconciliation now. */
   reconcile(): Promise<unknown>;
   /** Invokes a schedule target directly, as a (repeated) firing would. */
-  invoke(name: 'deadline' | 'notice', input: unknown): Promise<unknown>;
+  invoke(name: 'deadline' | 'notice' | 'delivery-events', input: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -179,6 +182,7 @@ export async function createSystem(
         : eventBridge.remove(name),
     exists: (name: string) => eventBridge.exists(name),
   };
+  const counted: MetricName[] = [];
   const dependencies: Dependencies = {
     repository: new DynamoComplaintRepository({ client: documents, tableName, clock }),
     directory: new DynamoBodyDirectory(documents, tableName),
@@ -197,6 +201,7 @@ export async function createSystem(
     }),
     scheduler,
     mailer: new SesMailer(createSesClient(sesUrl), values.SENDER_EMAIL),
+    metrics: { count: (name) => counted.push(name) },
     retryDelaysSeconds: options.retryDelaysSeconds ?? [1, 1, 1],
     logger: new Logger({ serviceName: 'complaint-desk-test', logLevel: 'SILENT' }),
     clock,
@@ -212,6 +217,7 @@ export async function createSystem(
     deadline: createDeadlineHandler,
     notice: createNoticeHandler,
     reconcile: createReconcileHandler,
+    'delivery-events': createDeliveryEventsHandler,
   };
   const targets = new Map<string, { definition: FunctionDefinition; handler: TargetHandler }>();
   const api = [];
@@ -253,6 +259,7 @@ export async function createSystem(
     dependencies,
     scheduler: emulator,
     calls,
+    counted,
     resetCalls: () => calls.splice(0),
     setNow: (instant) => {
       fixedNow = instant;

@@ -38,6 +38,10 @@ export class SesMailer implements Mailer {
             Html: { Data: mail.html, Charset: 'UTF-8' },
           },
         },
+        Tags: [
+          { Name: 'complaint', Value: mail.tags.complaintId },
+          { Name: 'message', Value: mail.tags.messageId },
+        ],
         ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
       }),
     );
