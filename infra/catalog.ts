@@ -15,7 +15,8 @@ export const environmentVariables = {
   JWT_AUDIENCE: 'The audience officials’ tokens must carry (the user pool client id)',
   SCHEDULE_GROUP: 'The stage’s EventBridge Scheduler group for per-complaint schedules',
   SCHEDULER_ROLE_ARN: 'The role EventBridge Scheduler assumes to invoke the targets',
-  SCHEDULE_DLQ_ARN: 'The dead-letter queue of invocations that failed every retry',
+  SCHEDULE_DLQ_ARN:
+    'The queue of schedule events that could not be delivered, or whose function failed every try',
   DEADLINE_FUNCTION_ARN: 'The deadline function: target of due-soon, overdue and control schedules',
   NOTICE_FUNCTION_ARN: 'The notice function: target of e-mail schedules',
   SENDER_EMAIL: 'The verified SES identity notices are sent from',

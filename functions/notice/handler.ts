@@ -11,7 +11,7 @@ import { findMessage, type Message } from '../../shared/domain/lifecycle.js';
 import type { Complaint } from '../../shared/domain/complaint.js';
 import { applicantEmail, officialAlertEmail } from '../../shared/texts/emails.js';
 import type { Mail } from '../../shared/ports.js';
-import { parseInstant } from '../../shared/time/legal-time.js';
+import { parseInstant, recordedInstant } from '../../shared/time/legal-time.js';
 import { idSchema } from '../../shared/validation/schemas.js';
 import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js';
 import { changeAsSystem } from '../lib/changes.js';
@@ -23,6 +23,11 @@ export const noticeInputSchema = z.strictObject({ complaintId: idSchema, message
 
 /** How long a claim holds: longer than a send takes, short enough to retry soon after a crash. */
 export const claimLeaseMs = 60_000;
+
+/** How long an alert to officials keeps being retried before it is given up as failed. */
+export const alertRetryWindowMs = 3 * 24 * 60 * 60 * 1_000;
+
+const recordAttempts = 3;
 
 type Needs = Pick<
   Dependencies,
@@ -60,6 +65,63 @@ export function createNoticeHandler(dependencies: Needs) {
       : undefined;
   };
 
+  /**
+   * Records a sent e-mail, retrying what DynamoDB may throw for a moment. If it still cannot, the
+   * error goes up with the e-mail claimed and pending: the one case where it may go out twice.
+   */
+  const recordSent = async (
+    input: { complaintId: string; messageId: string },
+    providerMessageId: string,
+    now: number,
+  ): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const recorded = await changeAsSystem(
+          dependencies,
+          input.complaintId,
+          () => ({
+            type: 'recordDelivered',
+            principal: { type: 'system', process: 'notice' },
+            messageId: input.messageId,
+            providerMessageId,
+          }),
+          now,
+        );
+        if (!recorded.changed)
+          dependencies.logger.warn('Sent, but not recorded', {
+            messageId: input.messageId,
+            reason: recorded.reason,
+          });
+        return;
+      } catch (error) {
+        if (attempt >= recordAttempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
+  };
+
+  /**
+   * When to try again, or null to give up. An alert to officials keeps trying at the last delay for
+   * days (it may be the only word of an overdue complaint); a notice to an applicant gives up after
+   * the last delay, and officials are alerted to send it another way. A delay of a minute or more is
+   * rounded up to a whole minute: EventBridge Scheduler fires with 60-second precision, and must not
+   * fire a retry before its time.
+   */
+  const nextTryAt = (message: Message, attempts: number, now: number): number | null => {
+    const delays = dependencies.retryDelaysSeconds;
+    let delay = delays[attempts - 1];
+    if (
+      delay === undefined &&
+      message.kind === 'alert' &&
+      now - recordedInstant(message.alert.createdAt) < alertRetryWindowMs
+    ) {
+      delay = delays.at(-1);
+    }
+    if (delay === undefined) return null;
+    const unit = delay >= 60 ? 60_000 : 1_000;
+    return Math.ceil((now + delay * 1_000) / unit) * unit;
+  };
+
   return createBackgroundHandler(
     noticeInputSchema,
     dependencies.logger,
@@ -88,26 +150,17 @@ export function createNoticeHandler(dependencies: Needs) {
       }
       const principal = { type: 'system', process: 'notice' } as const;
       const mail = await compose(stored.complaint, message);
-      let failure: string;
+      let failure = 'No address to send to';
       if (mail) {
+        let providerMessageId: string | undefined;
         try {
-          const providerMessageId = await dependencies.mailer.send(mail);
-          const recorded = await changeAsSystem(
-            dependencies,
-            input.complaintId,
-            () => ({
-              type: 'recordDelivered',
-              principal,
-              messageId: input.messageId,
-              providerMessageId,
-            }),
-            now,
-          );
-          if (!recorded.changed)
-            logger.warn('Sent, but not recorded', {
-              messageId: input.messageId,
-              reason: recorded.reason,
-            });
+          providerMessageId = await dependencies.mailer.send(mail);
+        } catch (error) {
+          failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        }
+        if (providerMessageId !== undefined) {
+          // SES has it: whatever happens now, it is never a failed send, and is not sent again.
+          await recordSent(input, providerMessageId, now);
           logger.info('E-mail sent', {
             complaintId: input.complaintId,
             messageId: input.messageId,
@@ -115,15 +168,10 @@ export function createNoticeHandler(dependencies: Needs) {
           });
           dependencies.metrics.count('NoticesSent');
           return { outcome: 'sent', providerMessageId };
-        } catch (error) {
-          failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         }
-      } else {
-        failure = 'No address to send to';
       }
       const attempts = (delivery.attempts ?? 0) + 1;
-      const delay = mail ? dependencies.retryDelaysSeconds[attempts - 1] : undefined;
-      const retryAt = delay === undefined ? null : now + delay * 1000;
+      const retryAt = mail ? nextTryAt(message, attempts, now) : null;
       const agency = await authorizedBodyId(dependencies.directory);
       await changeAsSystem(
         dependencies,

@@ -54,7 +54,7 @@ export interface SchedulerEmulator {
   readonly url: string;
   readonly schedules: () => readonly ScheduleRecord[];
   readonly invocations: () => readonly Invocation[];
-  /** Invocations that failed every retry: where the dead-letter queue would have them. */
+  /** Events whose function failed every try: in AWS, the failed-invocations queue has them. */
   readonly deadLetters: () => readonly Invocation[];
   /** Fires everything due now, and waits for it: for tests that move the clock. */
   readonly runDue: () => Promise<number>;
@@ -72,6 +72,9 @@ export interface SchedulerEmulatorOptions {
   readonly tickMs?: number;
   readonly clock?: () => number;
 }
+
+/** Lambda's default retries of a failed asynchronous invocation. */
+export const lambdaAsyncRetries = 2;
 
 class ApiError extends Error {
   constructor(
@@ -227,13 +230,13 @@ export async function startSchedulerEmulator(
     // Replaced while firing: the new version stands.
     if (current?.LastModificationDate !== record.LastModificationDate) return;
     if (!ok) {
+      // Scheduler invokes Lambda asynchronously: once Lambda has the event, a function error is
+      // Lambda's to retry (twice, about 1 and 2 minutes apart; here 1 and 2 seconds), then the
+      // event goes to the function's on-failure queue. Scheduler's own retry policy covers only
+      // failures to hand the event over, which do not happen in-process.
       const attempts = record.attempts + 1;
-      if (attempts <= (record.Target.RetryPolicy?.MaximumRetryAttempts ?? 185)) {
-        schedules.set(id, {
-          ...record,
-          attempts,
-          dueAt: clock() + Math.min(60_000, 1_000 * 2 ** (attempts - 1)),
-        });
+      if (attempts <= lambdaAsyncRetries) {
+        schedules.set(id, { ...record, attempts, dueAt: clock() + 1_000 * attempts });
         await persist();
         return;
       }

@@ -5,7 +5,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dueSoonAt, overdueAt } from '../../shared/domain/deadlines.js';
 import { almaty, electronicFiling } from '../fixtures.js';
 import { createHarness, field, type Harness } from './harness.js';
@@ -274,7 +274,7 @@ describe('exactly once, and nothing lost', () => {
     await system.stopSes();
     const second = await file('2026-11-23T11:00');
     for (let step = 1; step <= 4; step++) {
-      system.setNow(almaty('2026-11-23T11:00') + step * 1_100);
+      system.setNow(almaty('2026-11-23T11:00') + step * 2_100);
       await system.eventually(async () => {
         const stored = await system.dependencies.repository.get(second.id);
         return (stored?.complaint.notices[0]?.attempts ?? 0) >= Math.min(step, 4)
@@ -294,6 +294,79 @@ describe('exactly once, and nothing lost', () => {
     const told = await alertAbout(agencyInbox, second.id, 'Уведомление заявителю не доставлено');
     expect(told.body.text).toContain('иным способом');
     expect(await system.emailsTo(second.inbox)).toHaveLength(0);
+  });
+
+  it('SES took the e-mail but recording it failed for a moment: recorded on a retry, never sent again, never failed', async () => {
+    const quiet = await createHarness({ autoFire: false });
+    try {
+      const inbox = `record-${randomUUID()}@example.kz`;
+      quiet.setNow(almaty('2026-11-23T10:15'));
+      const filed = await quiet.call('POST', '/v1/complaints', {
+        body: { ...electronicFiling, applicant: { ...electronicFiling.applicant, email: inbox } },
+      });
+      const id = field(filed.body, 'id');
+      const noticeId = (await quiet.dependencies.repository.get(id))?.complaint.notices[0]?.id;
+      const repository = quiet.dependencies.repository;
+      // A fault DynamoDB Local cannot produce on demand: one throttled write after the send.
+      const save = vi
+        .spyOn(repository, 'save')
+        .mockRejectedValueOnce(new Error('ProvisionedThroughputExceededException'));
+      try {
+        expect(
+          await quiet.invoke('notice', { complaintId: id, messageId: noticeId }),
+        ).toMatchObject({ outcome: 'sent' });
+      } finally {
+        save.mockRestore();
+      }
+      expect(await quiet.emailsTo(inbox)).toHaveLength(1);
+      const stored = (await repository.get(id))?.complaint;
+      expect(stored?.notices[0]).toMatchObject({ status: 'sent' });
+      expect(stored?.notices[0]?.attempts).toBeUndefined();
+      expect(stored?.alerts).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  });
+
+  it('an alert to officials keeps being retried past the last delay; a notice to an applicant does not', async () => {
+    const quiet = await createHarness({ autoFire: false, retryDelaysSeconds: [1] });
+    try {
+      quiet.setNow(almaty('2026-11-23T10:15'));
+      const filed = await quiet.call('POST', '/v1/complaints', {
+        body: {
+          ...electronicFiling,
+          applicant: { ...electronicFiling.applicant, email: `tail-${randomUUID()}@example.kz` },
+        },
+      });
+      const id = field(filed.body, 'id');
+      await quiet.stopSes();
+      quiet.setNow(overdueAt('2026-11-30'));
+      await quiet.invoke('deadline', { kind: 'overdue', complaintId: id });
+      const alertId = (await quiet.dependencies.repository.get(id))?.complaint.alerts[0]?.id ?? '';
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        quiet.setNow(overdueAt('2026-11-30') + attempt * 60_000);
+        expect(await quiet.invoke('notice', { complaintId: id, messageId: alertId })).toEqual({
+          outcome: 'retry-scheduled',
+        });
+      }
+      // Three days on, it is given up, and counted, so the alarm on failures goes off.
+      quiet.setNow(overdueAt('2026-11-30') + 3 * 24 * 3_600_000 + 60_000);
+      expect(await quiet.invoke('notice', { complaintId: id, messageId: alertId })).toEqual({
+        outcome: 'failed',
+      });
+      expect(quiet.counted).toContain('NoticesFailed');
+      // The receipt, never sent while SES was down: one retry, then failed.
+      const noticeId = (await quiet.dependencies.repository.get(id))?.complaint.notices[0]?.id;
+      expect(await quiet.invoke('notice', { complaintId: id, messageId: noticeId })).toEqual({
+        outcome: 'retry-scheduled',
+      });
+      quiet.setNow(overdueAt('2026-11-30') + 3 * 24 * 3_600_000 + 120_000);
+      expect(await quiet.invoke('notice', { complaintId: id, messageId: noticeId })).toEqual({
+        outcome: 'failed',
+      });
+    } finally {
+      await quiet.close();
+    }
   });
 
   it('a crash between the write and the CreateSchedule call is repaired by the reconciliation', async () => {
@@ -425,10 +498,21 @@ describe('metrics', () => {
     const before = counted();
     const complaint = await file('2026-11-23T10:00');
     await mail(complaint.inbox);
-    const after = counted().slice(before.length);
-    expect(after).toEqual(expect.arrayContaining(['ComplaintsFiled', 'NoticesSent']));
+    // Counted once the sending is recorded, a moment after SES has the e-mail.
+    await system.eventually(() =>
+      Promise.resolve(counted().slice(before.length).includes('NoticesSent') ? true : undefined),
+    );
+    expect(counted().slice(before.length)).toContain('ComplaintsFiled');
     system.setNow(overdueAt('2026-11-30'));
+    // The emulator fires the overdue check itself; counted once, whichever firing got there.
     await system.invoke('deadline', { kind: 'overdue', complaintId: complaint.id });
-    expect(counted().slice(before.length)).toContain('ComplaintsOverdue');
+    await system.eventually(async () =>
+      (await system.dependencies.repository.get(complaint.id))?.complaint.status === 'overdue'
+        ? true
+        : undefined,
+    );
+    await system.eventually(() =>
+      Promise.resolve(counted().includes('ComplaintsOverdue') ? true : undefined),
+    );
   });
 });
