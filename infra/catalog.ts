@@ -30,7 +30,24 @@ export const environmentVariables = {
 
 export type EnvironmentName = keyof typeof environmentVariables;
 
-export type TableAccess = 'none' | 'read' | 'read-write';
+export type TableAccess = 'read' | 'read-write' | 'load';
+
+/**
+ * The DynamoDB actions each access level allows, on the table and its indexes; nothing else (no
+ * Scan anywhere). A transaction needs the actions of its parts.
+ */
+export const tableActions: Readonly<Record<TableAccess, readonly string[]>> = {
+  read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  'read-write': [
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+  load: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem'],
+};
 
 export interface FunctionDefinition {
   readonly name: string;
@@ -43,6 +60,8 @@ export interface FunctionDefinition {
   readonly scheduleTarget?: 'deadline' | 'notice' | 'reconcile';
   /** Subscribed to SES's bounce and complaint events (through SNS). */
   readonly sesEvents?: true;
+  /** Run by the deployment itself, after the table exists (loads the directory). */
+  readonly deploymentStep?: true;
   readonly environment: readonly EnvironmentName[];
   readonly table: TableAccess;
   /** Creates, updates, reads and deletes per-complaint schedules (and passes the Scheduler role). */
@@ -192,6 +211,19 @@ export const functions: readonly FunctionDefinition[] = [
     sendsEmail: false,
     memoryMb: 512,
     timeoutSeconds: 30,
+  },
+  {
+    name: 'seed-directory',
+    description: 'Loads the body directory into the table on every deployment that changes it',
+    entry: 'functions/seed-directory/handler.ts',
+    routes: [],
+    deploymentStep: true,
+    environment: ['TABLE_NAME', ...common],
+    table: 'load',
+    managesSchedules: false,
+    sendsEmail: false,
+    memoryMb: 256,
+    timeoutSeconds: 60,
   },
 ];
 

@@ -63,7 +63,7 @@ export type ApiHandler = ((
   readonly routes: readonly RouteName[];
 };
 
-const titles: Record<ProblemSlug, string> = {
+export const problemTitles: Readonly<Record<ProblemSlug, string>> = {
   'validation-failed': 'The request is not valid',
   unauthorized: 'Credentials are missing or not valid',
   forbidden: 'Not allowed for this caller',
@@ -96,7 +96,7 @@ export function problem(
     },
     body: JSON.stringify({
       type: `urn:problem:${slug}`,
-      title: titles[slug],
+      title: problemTitles[slug],
       status,
       detail,
       ...(errors.length > 0 ? { errors } : {}),

@@ -148,8 +148,10 @@ describe('the catalog', () => {
       if (definition.routes.length > 0) {
         expect([...(module.handler.routes ?? [])].sort()).toEqual([...definition.routes].sort());
       } else {
-        // Not an API function: invoked by schedules or by SES's events, and serving no route.
-        expect(definition.scheduleTarget ?? definition.sesEvents).toBeDefined();
+        // Not an API function: invoked by schedules, SES's events or the deployment; no route.
+        expect(
+          definition.scheduleTarget ?? definition.sesEvents ?? definition.deploymentStep,
+        ).toBeDefined();
         expect(typeof module.handler).toBe('function');
         expect(module.handler.routes).toBeUndefined();
       }

@@ -224,6 +224,8 @@ export async function createSystem(
   for (const definition of functions) {
     const apiFactory = apiFactories[definition.name];
     const targetFactory = targetFactories[definition.name];
+    // The deployment's own step: the harness loads the directory itself, as npm start does.
+    if (definition.deploymentStep) continue;
     if (apiFactory) api.push({ definition, handler: apiFactory(dependencies) });
     else if (targetFactory)
       targets.set(definition.name, { definition, handler: targetFactory(dependencies) });
