@@ -1,0 +1,80 @@
+/**
+ * The whole system in one stack, built from the catalog: data, scheduling, notices, functions, the
+ * API and observability. Each function gets the catalog's variables with this stage's values (the
+ * same names the local runner sets), and exactly the permissions the catalog says it needs.
+ */
+
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Trigger } from 'aws-cdk-lib/triggers';
+import type { Construct } from 'constructs';
+import type { EnvironmentName } from './catalog.js';
+import { Api } from './constructs/api.js';
+import { Data } from './constructs/data.js';
+import { Functions } from './constructs/functions.js';
+import { metricsNamespace, Observability } from './constructs/observability.js';
+import { Notices } from './constructs/notices.js';
+import { Scheduling } from './constructs/scheduling.js';
+import type { StageSettings } from './stage.js';
+
+export class ComplaintDeskStack extends Stack {
+  readonly data: Data;
+  readonly scheduling: Scheduling;
+  readonly notices: Notices;
+  readonly functions: Functions;
+  readonly api: Api;
+  readonly observability: Observability;
+
+  constructor(scope: Construct, id: string, props: StackProps & { readonly stage: StageSettings }) {
+    super(scope, id, props);
+    const { stage } = props;
+    this.data = new Data(this, 'data', { stage });
+    this.scheduling = new Scheduling(this, 'scheduling', { stage });
+    this.notices = new Notices(this, 'notices', { stage, key: this.data.key });
+    this.api = new Api(this, 'api', { stage });
+
+    const serviceName = stage.prefix;
+    const environment: Record<EnvironmentName, string> = {
+      TABLE_NAME: this.data.table.tableName,
+      ...this.api.environment,
+      ...this.scheduling.environment,
+      ...this.notices.environment,
+      NOTICE_RETRY_DELAYS_SECONDS: '60,300,900,3600,14400',
+      POWERTOOLS_SERVICE_NAME: serviceName,
+      POWERTOOLS_LOG_LEVEL: stage.production ? 'INFO' : 'DEBUG',
+      POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+      POWERTOOLS_METRICS_DISABLED: 'false',
+    };
+    this.functions = new Functions(this, 'functions', { stage, environment });
+
+    // Each function may do what the catalog says, and nothing more.
+    for (const deployed of this.functions.all) {
+      const { definition } = deployed;
+      this.data.grant(deployed.role, definition.table);
+      if (definition.managesSchedules) this.scheduling.grantManage(deployed);
+      if (definition.sendsEmail) this.notices.grantSend(deployed);
+      if (definition.scheduleTarget !== undefined || definition.sesEvents)
+        this.scheduling.retryAsynchronously(deployed);
+      if (definition.scheduleTarget === 'reconcile')
+        this.scheduling.scheduleReconciliation(deployed);
+      if (definition.sesEvents) this.notices.subscribe(deployed);
+      if (definition.deploymentStep) {
+        // Loads the directory after the table exists, and again whenever the function changes.
+        new Trigger(this, `${definition.name}-trigger`, {
+          handler: deployed.function,
+          executeAfter: [this.data.table],
+          executeOnHandlerChange: true,
+        });
+      }
+    }
+    this.api.serve(this.functions.all);
+
+    this.observability = new Observability(this, 'observability', {
+      stage,
+      key: this.data.key,
+      serviceName,
+      functions: this.functions.all,
+      failedInvocations: this.scheduling.failedInvocations,
+      apiName: this.api.restApi.restApiName,
+    });
+  }
+}

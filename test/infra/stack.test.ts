@@ -1,0 +1,509 @@
+/**
+ * The deployment, checked on the synthesized CloudFormation (issue 5): cdk-nag's AwsSolutions pack
+ * with no unacknowledged finding, every function as the catalog describes it and with the same
+ * variables the local runner sets, least privilege, the table, the API's authorizer, the schedules,
+ * SES events and the alarms.
+ */
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes, type RouteName, type RouteSpec } from '../../functions/api/routes.js';
+import { buildApp } from '../../infra/build-app.js';
+import {
+  environmentOf,
+  functions,
+  reconciliationCron,
+  tableActions,
+  type FunctionDefinition,
+} from '../../infra/catalog.js';
+import { localValues } from '../../infra/local/stack.js';
+import { tableKeys } from '../../shared/adapters/dynamodb/table.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource?: unknown;
+  Principal?: unknown;
+  Condition?: unknown;
+}
+
+let outdir: string;
+let dev: { template: Template; resources: Record<string, Resource>; acknowledged: Ack[] };
+let prod: { template: Template; resources: Record<string, Resource> };
+
+interface Ack {
+  readonly path: string;
+  readonly id: string;
+  readonly reason: string;
+}
+
+function synth(context: Record<string, string>) {
+  const { app, stack } = buildApp({ context, outdir });
+  // Template.fromStack synthesizes the app, which runs cdk-nag: any finding not acknowledged
+  // throws here with its report.
+  const template = Template.fromStack(stack);
+  const acknowledged: Ack[] = [];
+  for (const construct of app.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+      for (const [id, reason] of Object.entries(entry.data as Record<string, string>))
+        acknowledged.push({ path: construct.node.path, id, reason });
+    }
+  }
+  const resources = template.toJSON().Resources as Record<string, Resource>;
+  return { template, resources, acknowledged };
+}
+
+beforeAll(async () => {
+  outdir = await mkdtemp(path.join(tmpdir(), 'cdk-'));
+  dev = synth({ stage: 'dev' });
+  prod = synth({ stage: 'prod', senderEmail: 'notices@complaints.gov.kz' });
+}, 180_000);
+afterAll(() => rm(outdir, { recursive: true, force: true }));
+
+const ofType = (resources: Record<string, Resource>, type: string) =>
+  Object.entries(resources).filter(([, r]) => r.Type === type);
+
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** Every statement of identity policies (policies and roles' inline policies). */
+function identityStatements(resources: Record<string, Resource>): [string, Statement][] {
+  const out: [string, Statement][] = [];
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type === 'AWS::IAM::Policy') {
+      const document = r.Properties.PolicyDocument as { Statement: Statement[] };
+      for (const s of document.Statement) out.push([id, s]);
+    }
+    if (r.Type === 'AWS::IAM::Role') {
+      const policies = (r.Properties.Policies ?? []) as {
+        PolicyDocument: { Statement: Statement[] };
+      }[];
+      for (const p of policies) for (const s of p.PolicyDocument.Statement) out.push([id, s]);
+    }
+  }
+  return out;
+}
+
+/** The logical id of a catalog function's Lambda and of its role. */
+function deployed(resources: Record<string, Resource>, definition: FunctionDefinition) {
+  const entry = ofType(resources, 'AWS::Lambda::Function').find(
+    ([, r]) => r.Properties.FunctionName === `complaint-desk-dev-${definition.name}`,
+  );
+  if (!entry) throw new Error(`No Lambda for ${definition.name}`);
+  const role = (entry[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return { id: entry[0], lambda: entry[1], role };
+}
+
+/** The actions a role is allowed, from every policy attached to it. */
+function actionsOf(resources: Record<string, Resource>, roleId: string): Set<string> {
+  const actions = new Set<string>();
+  for (const [, r] of ofType(resources, 'AWS::IAM::Policy')) {
+    const roles = (r.Properties.Roles as { Ref: string }[]).map((ref) => ref.Ref);
+    if (!roles.includes(roleId)) continue;
+    for (const s of (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+      for (const a of asArray(s.Action)) actions.add(a);
+  }
+  return actions;
+}
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('synthesizes with no unacknowledged finding, and every acknowledgment gives its reason', () => {
+    // Reaching here means both stages synthesized: an unacknowledged finding throws.
+    expect(dev.acknowledged.length).toBeGreaterThan(0);
+    for (const ack of dev.acknowledged) {
+      expect(ack.id).toMatch(/^Annotation::AwsSolutions-/);
+      expect(ack.reason.length).toBeGreaterThan(40);
+    }
+    // Few, and each kind for a stated reason.
+    const kinds = new Set(dev.acknowledged.map((ack) => ack.id.replace(/\[.*$/, '')));
+    expect([...kinds].sort()).toEqual(
+      [
+        'Annotation::AwsSolutions-APIG4',
+        'Annotation::AwsSolutions-COG4',
+        'Annotation::AwsSolutions-IAM4',
+        'Annotation::AwsSolutions-IAM5',
+        'Annotation::AwsSolutions-L1',
+        'Annotation::AwsSolutions-SQS3',
+      ].sort(),
+    );
+    // APIG4/COG4 only on the public and applicant routes, nowhere else.
+    const unauthenticated = dev.acknowledged.filter((ack) => ack.id.endsWith('APIG4'));
+    const open = Object.values(routes).filter((route) => route.access !== 'official');
+    expect(unauthenticated).toHaveLength(open.length);
+  });
+});
+
+describe('functions', () => {
+  it('every catalog function is a Lambda on nodejs22.x, arm64, with its memory, timeout and log retention', () => {
+    const lambdas = ofType(dev.resources, 'AWS::Lambda::Function').filter(([, r]) =>
+      String(r.Properties.FunctionName).startsWith('complaint-desk-dev-'),
+    );
+    expect(lambdas).toHaveLength(functions.length);
+    for (const definition of functions) {
+      const { lambda } = deployed(dev.resources, definition);
+      expect(lambda.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: definition.memoryMb,
+        Timeout: definition.timeoutSeconds,
+      });
+      expect(lambda.Properties.ReservedConcurrentExecutions).toBe(definition.reservedConcurrency);
+    }
+    dev.template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/lambda/complaint-desk-dev-notice',
+      RetentionInDays: 30,
+    });
+    prod.template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/lambda/complaint-desk-prod-notice',
+      RetentionInDays: 365,
+    });
+  });
+
+  it('each function gets exactly the variables the local runner gives it (from the catalog)', () => {
+    const local = localValues({
+      tableName: 't',
+      apiUrl: 'http://x',
+      logLevel: 'INFO',
+      retryDelaysSeconds: '',
+    });
+    for (const definition of functions) {
+      const { lambda } = deployed(dev.resources, definition);
+      const variables = (lambda.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      const expected = Object.keys(environmentOf(definition, local));
+      expect(Object.keys(variables).sort()).toEqual([...expected, 'NODE_OPTIONS'].sort());
+      expect(variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'complaint-desk-dev',
+        POWERTOOLS_METRICS_NAMESPACE: 'ComplaintDesk',
+        POWERTOOLS_METRICS_DISABLED: 'false',
+      });
+      for (const value of Object.values(variables)) expect(value).not.toBe('');
+    }
+  });
+
+  it('a function that targets another names it by ARN, without a reference cycle', () => {
+    const { lambda } = deployed(
+      dev.resources,
+      functions.find((f) => f.name === 'notice') as FunctionDefinition,
+    );
+    const variables = (lambda.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    expect(JSON.stringify(variables.NOTICE_FUNCTION_ARN)).toContain(
+      ':function:complaint-desk-dev-notice',
+    );
+  });
+});
+
+describe('least privilege', () => {
+  it('no identity policy allows every action or a wildcard action, or every resource', () => {
+    for (const resources of [dev.resources, prod.resources]) {
+      for (const [id, statement] of identityStatements(resources)) {
+        for (const action of asArray(statement.Action)) {
+          expect(`${id}: ${action}`).not.toMatch(/: (\*|.*\*.*)$/);
+        }
+        expect(asArray(statement.Resource as string | string[])).not.toContain('*');
+      }
+    }
+  });
+
+  it('in key policies, everything is the account’s key administration; services only encrypt and decrypt, for this account', () => {
+    for (const [, key] of ofType(dev.resources, 'AWS::KMS::Key')) {
+      const statements = (key.Properties.KeyPolicy as { Statement: Statement[] }).Statement;
+      for (const statement of statements) {
+        if (asArray(statement.Action).includes('kms:*')) {
+          expect(JSON.stringify(statement.Principal)).toContain(':root');
+        } else {
+          expect(asArray(statement.Action).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+          expect(conditionKeys(statement.Condition)).toEqual(['aws:SourceAccount']);
+        }
+      }
+    }
+  });
+
+  it('each function’s role allows exactly what the catalog says it does', () => {
+    for (const definition of functions) {
+      const { role } = deployed(dev.resources, definition);
+      const expected = new Set<string>([
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        ...tableActions[definition.table],
+        'kms:Decrypt',
+        ...(definition.table === 'read' ? [] : ['kms:Encrypt', 'kms:GenerateDataKey']),
+        ...(definition.managesSchedules
+          ? [
+              'scheduler:CreateSchedule',
+              'scheduler:UpdateSchedule',
+              'scheduler:DeleteSchedule',
+              'scheduler:GetSchedule',
+              'iam:PassRole',
+            ]
+          : []),
+        ...(definition.sendsEmail ? ['ses:SendEmail'] : []),
+        // Asynchronously invoked: its failed events go to the failed-invocations queue.
+        ...(definition.scheduleTarget !== undefined || definition.sesEvents
+          ? ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']
+          : []),
+      ]);
+      expect([...actionsOf(dev.resources, role)].sort(), definition.name).toEqual(
+        [...expected].sort(),
+      );
+    }
+  });
+
+  it('no function may Scan the table', () => {
+    for (const [, statement] of identityStatements(dev.resources))
+      expect(asArray(statement.Action)).not.toContain('dynamodb:Scan');
+  });
+
+  it('the Scheduler role is assumed by Scheduler of this account, and invokes only the target functions', () => {
+    const [roleId, role] =
+      ofType(dev.resources, 'AWS::IAM::Role').find(([, r]) =>
+        JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+      ) ?? [];
+    const trust = (role?.Properties.AssumeRolePolicyDocument as { Statement: Statement[] })
+      .Statement;
+    expect(trust).toHaveLength(1);
+    expect(trust[0]?.Principal).toEqual({ Service: 'scheduler.amazonaws.com' });
+    expect(conditionKeys(trust[0]?.Condition)).toEqual(['aws:SourceAccount']);
+    const invoked = identityStatements(dev.resources)
+      .filter(
+        ([id, s]) => asArray(s.Action).includes('lambda:InvokeFunction') && roleOf(id) === roleId,
+      )
+      .flatMap(([, s]) => asArray(s.Resource as unknown[]).map((r) => JSON.stringify(r)));
+    expect(invoked.length).toBeGreaterThan(0);
+    for (const resource of invoked)
+      expect(resource).toMatch(/complaint-desk-dev-(deadline|notice)|functionsreconcile/);
+    expect(actionsOf(dev.resources, roleId ?? '')).toEqual(
+      new Set([
+        'lambda:InvokeFunction',
+        'sqs:SendMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+      ]),
+    );
+  });
+});
+
+function conditionKeys(condition: unknown): string[] {
+  return Object.keys((condition as { StringEquals?: Record<string, unknown> }).StringEquals ?? {});
+}
+
+function roleOf(policyId: string): string | undefined {
+  const policy = dev.resources[policyId];
+  return policy?.Type === 'AWS::IAM::Policy'
+    ? (policy.Properties.Roles as { Ref: string }[])[0]?.Ref
+    : policyId;
+}
+
+describe('the table', () => {
+  it('has the keys, indexes and TTL the local runner creates, KMS encryption with its own key, and PITR', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TableName: 'complaint-desk-dev',
+      KeySchema: [
+        { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableKeys.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [tableKeys.gsi1, tableKeys.gsi2].map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      TimeToLiveSpecification: { AttributeName: tableKeys.timeToLive, Enabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { KMSMasterKeyId: Match.anyValue() },
+        }),
+      ],
+    });
+  });
+
+  it('in production it is protected from deletion and kept when the stack goes', () => {
+    const [, table] = ofType(prod.resources, 'AWS::DynamoDB::GlobalTable')[0] ?? [];
+    expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.Properties.Replicas).toEqual([
+      expect.objectContaining({ DeletionProtectionEnabled: true }),
+    ]);
+    const [, devTable] = ofType(dev.resources, 'AWS::DynamoDB::GlobalTable')[0] ?? [];
+    expect(devTable?.DeletionPolicy).toBe('Delete');
+  });
+});
+
+describe('the API', () => {
+  it('serves every route; officials’ routes need the Cognito authorizer, the others are public at the gateway', () => {
+    const methods = ofType(dev.resources, 'AWS::ApiGateway::Method').filter(
+      ([, m]) => m.Properties.HttpMethod !== 'OPTIONS',
+    );
+    expect(methods).toHaveLength(Object.keys(routes).length);
+    const official = methods.filter(
+      ([, m]) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS',
+    );
+    const expectedOfficial = Object.values(routes).filter((r) => r.access === 'official');
+    expect(official).toHaveLength(expectedOfficial.length);
+    for (const [, m] of official) expect(m.Properties.AuthorizerId).toBeDefined();
+    for (const [, m] of methods) {
+      expect(['COGNITO_USER_POOLS', 'NONE']).toContain(m.Properties.AuthorizationType);
+      expect(m.Properties.RequestValidatorId).toBeDefined();
+    }
+    for (const name of Object.keys(routes) as RouteName[]) {
+      if ((routes[name] as RouteSpec).body === undefined) continue;
+      dev.template.hasResourceProperties('AWS::ApiGateway::Model', {
+        Name: name,
+        Schema: Match.objectLike({ type: 'object', additionalProperties: false }),
+      });
+    }
+  });
+
+  it('the user pool has the officials’ groups and custom:bodyId, MFA and a strong password policy', () => {
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'bodyId', Mutable: true })]),
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    for (const group of ['official', 'authorized-body'])
+      dev.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+  });
+
+  it('throttles, logs access, answers gateway errors as problem+json, and sits behind WAF', () => {
+    dev.template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'dev',
+      AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 })],
+    });
+    dev.template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      StatusCode: '401',
+      ResponseParameters: {
+        'gatewayresponse.header.Content-Type': "'application/problem+json'",
+      },
+      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('urn:problem:unauthorized') },
+    });
+    dev.template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: [
+        Match.objectLike({
+          Statement: { RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP' }) },
+        }),
+        Match.objectLike({
+          Statement: {
+            SizeConstraintStatement: Match.objectLike({ Size: 65_536, ComparisonOperator: 'GT' }),
+          },
+        }),
+        Match.objectLike({
+          Statement: {
+            ManagedRuleGroupStatement: Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }),
+          },
+        }),
+      ],
+    });
+    dev.template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+
+  it('CORS comes from context: none by default, the given origins otherwise', () => {
+    expect(
+      ofType(dev.resources, 'AWS::ApiGateway::Method').filter(
+        ([, m]) => m.Properties.HttpMethod === 'OPTIONS',
+      ),
+    ).toHaveLength(0);
+    const withCors = buildApp({
+      context: { stage: 'dev', corsOrigins: 'https://desk.gov.kz' },
+      outdir,
+    });
+    const template = Template.fromStack(withCors.stack);
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'OPTIONS',
+      Integration: Match.objectLike({
+        IntegrationResponses: [
+          Match.objectLike({
+            ResponseParameters: Match.objectLike({
+              'method.response.header.Access-Control-Allow-Origin': "'https://desk.gov.kz'",
+            }),
+          }),
+        ],
+      }),
+    });
+  }, 120_000);
+});
+
+describe('schedules, e-mail, alarms', () => {
+  it('the daily reconciliation runs at 02:30 in Asia/Almaty, with retries and the dead-letter queue', () => {
+    dev.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `cron(${String(reconciliationCron.minute)} ${String(reconciliationCron.hour)} * * ? *)`,
+      ScheduleExpressionTimezone: 'Asia/Almaty',
+      Target: Match.objectLike({
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+    dev.template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
+      Name: 'complaint-desk-dev',
+    });
+    dev.template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      QueueName: 'complaint-desk-dev-failed-invocations',
+    });
+    // Scheduled functions: Lambda's two retries, then the same queue.
+    expect(ofType(dev.resources, 'AWS::Lambda::EventInvokeConfig')).toHaveLength(
+      functions.filter((f) => f.scheduleTarget !== undefined || f.sesEvents).length,
+    );
+  });
+
+  it('SES: the sender identity from context, bounces and complaints to the delivery-events function', () => {
+    prod.template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'notices@complaints.gov.kz',
+    });
+    dev.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint', 'reject'],
+        SnsDestination: Match.anyValue(),
+      }),
+    });
+    dev.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
+    dev.template.hasResourceProperties('AWS::SNS::Topic', {
+      TopicName: 'complaint-desk-dev-delivery-events',
+      KmsMasterKeyId: Match.anyValue(),
+    });
+  });
+
+  it('alarms on the failed-invocations queue, failed notices, and every function’s errors and throttles; one dashboard', () => {
+    const alarms = ofType(dev.resources, 'AWS::CloudWatch::Alarm').map(
+      ([, a]) => a.Properties.AlarmName as string,
+    );
+    expect(alarms).toEqual(
+      expect.arrayContaining([
+        'complaint-desk-dev-failed-invocations',
+        'complaint-desk-dev-notices-failed',
+        ...functions.flatMap((f) => [
+          `complaint-desk-dev-${f.name}-errors`,
+          `complaint-desk-dev-${f.name}-throttles`,
+        ]),
+      ]),
+    );
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'complaint-desk-dev-notices-failed',
+      Namespace: 'ComplaintDesk',
+      MetricName: 'NoticesFailed',
+      Dimensions: [{ Name: 'service', Value: 'complaint-desk-dev' }],
+      AlarmActions: [Match.anyValue()],
+    });
+    dev.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('a production stage needs the sender named', () => {
+    expect(() => buildApp({ context: { stage: 'prod' }, outdir })).toThrow(/senderEmail/);
+  });
+});
