@@ -5,6 +5,7 @@
 
 import os from 'node:os';
 import { benchApi } from './api.js';
+import { benchBundles } from './bundles.js';
 import { benchCalendar } from './calendar.js';
 import { benchNotices } from './notices.js';
 
@@ -18,26 +19,61 @@ console.log(
   `node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown cpu'} · ${os.cpus().length} cores\n`,
 );
 
-console.log('Calendar (shared/calendar), one core');
-for (const result of benchCalendar()) {
-  console.log(`  ${result.name.padEnd(56)} ${format(result.opsPerSecond).padStart(14)} ops/s`);
+// `npm run bench -- bundles notices` runs only the sections named; no names, all of them.
+const sections = ['calendar', 'api', 'notices', 'bundles'] as const;
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(sections as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown section ${unknown.join(', ')}; the sections are ${sections.join(', ')}`);
+  process.exit(2);
+}
+const runs = (section: (typeof sections)[number]): boolean =>
+  wanted.length === 0 || wanted.includes(section);
+
+if (runs('calendar')) {
+  console.log('Calendar (shared/calendar), one core');
+  for (const result of benchCalendar()) {
+    console.log(`  ${result.name.padEnd(56)} ${format(result.opsPerSecond).padStart(14)} ops/s`);
+  }
 }
 
-console.log(
-  '\nAPI through the local front door on DynamoDB Local (npm start’s engines, in memory)',
-);
-const api = await benchApi();
-for (const r of api.load) {
+if (runs('api')) {
   console.log(
-    `  ${r.name.padEnd(56)} ${format(r.requests).padStart(6)} req, ${r.concurrency} at once: p50 ${format(r.p50, 1)} ms, p99 ${format(r.p99, 1)} ms, ${format(r.perSecond)} req/s`,
+    '\nAPI through the local front door on DynamoDB Local (npm start’s engines, in memory)',
   );
+  const api = await benchApi();
+  for (const r of api.load) {
+    console.log(
+      `  ${r.name.padEnd(56)} ${format(r.requests).padStart(6)} req, ${r.concurrency} at once: p50 ${format(r.p50, 1)} ms, p99 ${format(r.p99, 1)} ms, ${format(r.perSecond)} req/s`,
+    );
+  }
+  console.log('\nDynamoDB calls per request (warm)');
+  for (const [endpoint, calls] of api.calls) console.log(`  ${endpoint.padEnd(40)} ${calls}`);
 }
-console.log('\nDynamoDB calls per request (warm)');
-for (const [endpoint, calls] of api.calls) console.log(`  ${endpoint.padEnd(40)} ${calls}`);
 
-console.log('\nNotices through the Scheduler emulator and the local SES (R9)');
-for (const r of await benchNotices()) {
+if (runs('notices')) {
+  console.log('\nNotices through the Scheduler emulator and the local SES (R9)');
+  for (const r of await benchNotices()) {
+    console.log(
+      `  ${r.name.padEnd(56)} ${format(r.samples).padStart(6)} samples: p50 ${format(r.p50, 1)} ms, p99 ${format(r.p99, 1)} ms, max ${format(r.max, 1)} ms`,
+    );
+  }
+}
+
+if (runs('bundles')) {
   console.log(
-    `  ${r.name.padEnd(56)} ${format(r.samples).padStart(6)} samples: p50 ${format(r.p50, 1)} ms, p99 ${format(r.p99, 1)} ms, max ${format(r.max, 1)} ms`,
+    '\nBundles as deployed (infra/bundling.ts: minified ESM, SDK from the runtime); cold import, median of 20 fresh processes',
   );
+  console.log(
+    `  ${'function'.padEnd(22)} ${'bytes'.padStart(9)}  ${'load ms'.padStart(8)} ${'empty ms'.padStart(8)} ${'ratio'.padStart(6)}  SDK packages`,
+  );
+  for (const r of await benchBundles()) {
+    const flags = [
+      r.api && r.bytes > 300_000 ? 'over 300 KB' : '',
+      r.loadMs > 1.5 * r.emptyLoadMs ? 'over 1.5×' : '',
+    ].filter(Boolean);
+    console.log(
+      `  ${r.name.padEnd(22)} ${format(r.bytes).padStart(9)}  ${format(r.loadMs, 1).padStart(8)} ${format(r.emptyLoadMs, 1).padStart(8)} ${format(r.loadMs / r.emptyLoadMs, 2).padStart(5)}×  ${r.sdkPackages.join(' ')}${flags.length > 0 ? `  ← ${flags.join(', ')}` : ''}`,
+    );
+  }
 }

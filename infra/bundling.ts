@@ -5,6 +5,8 @@
  * bundle to the function's own code and libraries.
  */
 
+import type { BuildOptions } from 'esbuild';
+
 /** The runtime's SDK: imported, not bundled. */
 export const externalModules = ['@aws-sdk/*'];
 
@@ -14,8 +16,14 @@ export const esmRequireBanner =
 
 export const esbuildTarget = 'node22';
 
+/** ESM builds first: they tree-shake where the CommonJS builds cannot. */
+export const mainFields = ['module', 'main'];
+
 /** The options as esbuild's own API takes them (bench, tests). */
-export function esbuildOptions(entry: string, outfile: string) {
+export function esbuildOptions(
+  entry: string,
+  outfile: string,
+): BuildOptions & { readonly metafile: true } {
   return {
     entryPoints: [entry],
     outfile,
@@ -25,10 +33,10 @@ export function esbuildOptions(entry: string, outfile: string) {
     format: 'esm',
     platform: 'node',
     target: esbuildTarget,
-    mainFields: ['module', 'main'],
+    mainFields,
     external: externalModules,
     banner: { js: esmRequireBanner },
     metafile: true,
     logLevel: 'error',
-  } as const;
+  };
 }

@@ -12,7 +12,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { esbuildTarget, esmRequireBanner, externalModules } from '../bundling.js';
+import { esbuildTarget, esmRequireBanner, externalModules, mainFields } from '../bundling.js';
 import {
   environmentOf,
   functionArn,
@@ -96,7 +96,7 @@ export class Functions extends Construct {
           sourceMap: true,
           format: OutputFormat.ESM,
           target: esbuildTarget,
-          mainFields: ['module', 'main'],
+          mainFields,
           externalModules,
           banner: esmRequireBanner,
           forceDockerBundling: false,
