@@ -7,6 +7,7 @@ import os from 'node:os';
 import { benchApi } from './api.js';
 import { benchBundles } from './bundles.js';
 import { benchCalendar } from './calendar.js';
+import { assumptions, measureComplaint, monthlyCost } from './capacity.js';
 import { benchNotices } from './notices.js';
 
 // As in npm start: the SDK's Node 22 notice is known (Lambda runs 22) and would only add noise.
@@ -20,7 +21,7 @@ console.log(
 );
 
 // `npm run bench -- bundles notices` runs only the sections named; no names, all of them.
-const sections = ['calendar', 'api', 'notices', 'bundles'] as const;
+const sections = ['calendar', 'api', 'notices', 'bundles', 'cost'] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(sections as readonly string[]).includes(name));
 if (unknown.length > 0) {
@@ -74,6 +75,44 @@ if (runs('bundles')) {
     ].filter(Boolean);
     console.log(
       `  ${r.name.padEnd(22)} ${format(r.bytes).padStart(9)}  ${format(r.loadMs, 1).padStart(8)} ${format(r.emptyLoadMs, 1).padStart(8)} ${format(r.loadMs / r.emptyLoadMs, 2).padStart(5)}×  ${r.sdkPackages.join(' ')}${flags.length > 0 ? `  ← ${flags.join(', ')}` : ''}`,
+    );
+  }
+}
+
+if (runs('cost')) {
+  console.log(
+    '\nOne complaint’s life on the local engines (file, 4 reads, list, extension, reminder, decision)',
+  );
+  const usage = await measureComplaint();
+  const line = (label: string, value: string): void => {
+    console.log(`  ${label.padEnd(40)} ${value}`);
+  };
+  line('API requests', [...usage.requests].map(([name, n]) => `${String(n)} ${name}`).join(', '));
+  line(
+    'scheduled invocations',
+    [...usage.invocations].map(([name, n]) => `${String(n)} ${name}`).join(', '),
+  );
+  line('e-mails sent', String(usage.emails));
+  line(
+    'DynamoDB write / read units',
+    `${format(usage.writeUnits, 1)} WRU / ${format(usage.readUnits, 1)} RRU`,
+  );
+  line('stored item', `${format(usage.storedBytes)} bytes`);
+  console.log(
+    `\nMonthly AWS cost (USD; us-east-1 list prices in bench/capacity.ts; usage lines +${format((assumptions.usageMargin - 1) * 100)}%; ${String(assumptions.billedSecondsPerInvocation)} s billed per invocation)`,
+  );
+  for (const perYear of [100_000, 1_000_000]) {
+    const lines = monthlyCost(usage, perYear);
+    console.log(`  ${format(perYear)} complaints a year:`);
+    for (const cost of lines)
+      console.log(
+        `    ${cost.service.padEnd(24)} ${format(cost.monthly, 2).padStart(9)}  ${cost.basis}`,
+      );
+    console.log(
+      `    ${'total'.padEnd(24)} ${format(
+        lines.reduce((sum, c) => sum + c.monthly, 0),
+        2,
+      ).padStart(9)}`,
     );
   }
 }

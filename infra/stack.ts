@@ -4,7 +4,7 @@
  * same names the local runner sets), and exactly the permissions the catalog says it needs.
  */
 
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import type { EnvironmentName } from './catalog.js';
@@ -75,6 +75,14 @@ export class ComplaintDeskStack extends Stack {
       functions: this.functions.all,
       failedInvocations: this.scheduling.failedInvocations,
       apiName: this.api.restApi.restApiName,
+    });
+
+    // What the deployer needs next: officials' accounts go into this pool (README, "Deploying").
+    new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.api.client.userPoolClientId });
+    new CfnOutput(this, 'SenderIdentity', {
+      value: stage.senderDomain ?? stage.senderEmail,
+      description: 'Verify it in SES (DNS records or the e-mail link) before notices can go out',
     });
   }
 }

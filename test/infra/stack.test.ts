@@ -377,6 +377,18 @@ describe('the API', () => {
       dev.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
   });
 
+  it('the stack outputs what the deployer needs next: the API URL, the user pool and its client, the sender', () => {
+    const outputs = dev.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    const userPool = Object.keys(dev.template.findResources('AWS::Cognito::UserPool'))[0];
+    const client = Object.keys(dev.template.findResources('AWS::Cognito::UserPoolClient'))[0];
+    expect(outputs.UserPoolId?.Value).toEqual({ Ref: userPool });
+    expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: client });
+    expect(outputs.SenderIdentity?.Value).toBe('notices@example.kz');
+    // The REST API's own output: the stage's invoke URL.
+    const endpoints = Object.keys(outputs).filter((key) => key.startsWith('apiEndpoint'));
+    expect(endpoints).toHaveLength(1);
+  });
+
   it('throttles, logs access, answers gateway errors as problem+json, and sits behind WAF', () => {
     dev.template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'dev',

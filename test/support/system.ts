@@ -100,6 +100,14 @@ export interface SystemOptions {
    * tests of the API alone move the clock across due dates and must not race the deadline function.
    */
   readonly autoFire?: boolean;
+  /** Asks DynamoDB for the capacity each call consumes (`consumed`); for `npm run bench`. */
+  readonly measureCapacity?: boolean;
+}
+
+/** Capacity units consumed, table and indexes together, as DynamoDB reports them. */
+export interface ConsumedCapacity {
+  read: number;
+  write: number;
 }
 
 export interface Harness {
@@ -111,6 +119,10 @@ export interface Harness {
   readonly scheduler: SchedulerEmulator;
   /** DynamoDB commands sent since the last `resetCalls`, by name. */
   readonly calls: string[];
+  /** With `measureCapacity`: the capacity those commands consumed (failed conditional writes not seen). */
+  readonly consumed: ConsumedCapacity;
+  /** The functions the scheduler invoked since the last `resetCalls`, by name. */
+  readonly invoked: string[];
   /** The metrics the functions counted, in order. */
   readonly counted: readonly MetricName[];
   resetCalls(): void;
@@ -141,10 +153,21 @@ export async function createSystem(
   const tableName = `test-${randomUUID()}`;
   const client = createDynamoDbClient({ endpoint });
   const calls: string[] = [];
+  const consumed: ConsumedCapacity = { read: 0, write: 0 };
   client.middlewareStack.add(
-    (next, context) => (args) => {
-      calls.push(String(context.commandName));
-      return next(args);
+    (next, context) => async (args) => {
+      const command = String(context.commandName);
+      calls.push(command);
+      if (!options.measureCapacity) return next(args);
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      const result = await next(args);
+      const reported = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+      const units = (Array.isArray(reported) ? reported : [reported])
+        .map((entry) => (entry as { CapacityUnits?: number } | undefined)?.CapacityUnits ?? 0)
+        .reduce((sum, value) => sum + value, 0);
+      if (/^(Get|BatchGet|TransactGet|Query|Scan)/.test(command)) consumed.read += units;
+      else consumed.write += units;
+      return result;
     },
     { step: 'initialize', name: 'countCalls' },
   );
@@ -231,9 +254,14 @@ export async function createSystem(
       targets.set(definition.name, { definition, handler: targetFactory(dependencies) });
     else throw new Error(`No factory for ${definition.name}`);
   }
+  const invoked: string[] = [];
+  const invokeTarget = targetInvoker(targets);
   const emulator = await startSchedulerEmulator({
     port: schedulerPort,
-    invoke: targetInvoker(targets),
+    invoke: (targetArn, input) => {
+      invoked.push(targetArn.slice(targetArn.lastIndexOf(':') + 1));
+      return invokeTarget(targetArn, input);
+    },
     clock,
     tickMs: 50,
     autoFire: options.autoFire ?? false,
@@ -261,8 +289,15 @@ export async function createSystem(
     dependencies,
     scheduler: emulator,
     calls,
+    consumed,
+    invoked,
     counted,
-    resetCalls: () => calls.splice(0),
+    resetCalls: () => {
+      calls.splice(0);
+      invoked.splice(0);
+      consumed.read = 0;
+      consumed.write = 0;
+    },
     setNow: (instant) => {
       fixedNow = instant;
     },
