@@ -10,6 +10,7 @@ import type { RouteName } from '../functions/api/routes.js';
 /** Every environment variable a function may read, and what it means. */
 export const environmentVariables = {
   TABLE_NAME: 'The DynamoDB table',
+  CORS_ORIGINS: 'Origins a browser may call the API from, comma-separated; empty: none',
   JWKS_URL: 'Where the officials’ token signing keys are published (Cognito, or the local issuer)',
   JWT_ISSUER: 'The issuer officials’ tokens must carry',
   JWT_AUDIENCE: 'The audience officials’ tokens must carry (the user pool client id)',
@@ -80,6 +81,8 @@ const common: readonly EnvironmentName[] = [
   'POWERTOOLS_METRICS_DISABLED',
 ];
 const jwt: readonly EnvironmentName[] = ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'];
+/** What every API function reads besides `common`. */
+const http: readonly EnvironmentName[] = ['CORS_ORIGINS'];
 const scheduling: readonly EnvironmentName[] = [
   'SCHEDULE_GROUP',
   'SCHEDULER_ROLE_ARN',
@@ -97,7 +100,7 @@ export const functions: readonly FunctionDefinition[] = [
     description: 'The body directory, the working-day calendar and the OpenAPI document',
     entry: 'functions/api/reference.ts',
     routes: ['listBodies', 'getBody', 'dueDate', 'calendarYear', 'openApi'],
-    environment: ['TABLE_NAME', ...common],
+    environment: ['TABLE_NAME', ...http, ...common],
     table: 'read',
     managesSchedules: false,
     sendsEmail: false,
@@ -109,7 +112,7 @@ export const functions: readonly FunctionDefinition[] = [
     description: 'Filing a complaint, idempotent by Idempotency-Key',
     entry: 'functions/api/file-complaint.ts',
     routes: ['fileComplaint'],
-    environment: ['TABLE_NAME', ...jwt, ...scheduling, ...common],
+    environment: ['TABLE_NAME', ...http, ...jwt, ...scheduling, ...common],
     table: 'read-write',
     managesSchedules: true,
     sendsEmail: false,
@@ -121,7 +124,7 @@ export const functions: readonly FunctionDefinition[] = [
     description: 'Reading complaints, lists and letters',
     entry: 'functions/api/read-complaints.ts',
     routes: ['getComplaint', 'listComplaints', 'getLetter'],
-    environment: ['TABLE_NAME', ...jwt, ...common],
+    environment: ['TABLE_NAME', ...http, ...jwt, ...common],
     table: 'read',
     managesSchedules: false,
     sendsEmail: false,
@@ -141,7 +144,7 @@ export const functions: readonly FunctionDefinition[] = [
       'respondToRecommendation',
       'controlRecommendation',
     ],
-    environment: ['TABLE_NAME', ...jwt, ...scheduling, ...common],
+    environment: ['TABLE_NAME', ...http, ...jwt, ...scheduling, ...common],
     table: 'read-write',
     managesSchedules: true,
     sendsEmail: false,

@@ -35,6 +35,7 @@ export class ComplaintDeskStack extends Stack {
     const serviceName = stage.prefix;
     const environment: Record<EnvironmentName, string> = {
       TABLE_NAME: this.data.table.tableName,
+      CORS_ORIGINS: stage.corsOrigins.join(','),
       ...this.api.environment,
       ...this.scheduling.environment,
       ...this.notices.environment,

@@ -248,6 +248,41 @@ function problemResponses(logger: Logger): MiddlewareObj<ParsedEvent, APIGateway
   };
 }
 
+/** The origins `CORS_ORIGINS` names (comma-separated); none: no CORS headers at all. */
+export function corsOriginsFrom(value: string | undefined): readonly string[] {
+  return (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+}
+
+/**
+ * The gateway answers preflights; the answers themselves must name the origin too, or a browser
+ * hides them from the page. Only an origin the stage allows is echoed; `Vary` keeps caches honest.
+ */
+function corsHeaders(
+  allowed: readonly string[],
+): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
+  const addHeaders = (request: {
+    event: ParsedEvent;
+    response: APIGatewayProxyResult | null | undefined;
+  }): void => {
+    const { response } = request;
+    if (allowed.length === 0 || !response) return;
+    const origin = Object.entries(request.event.headers).find(
+      ([name]) => name.toLowerCase() === 'origin',
+    )?.[1];
+    if (origin === undefined || !allowed.includes(origin)) return;
+    response.headers = {
+      ...response.headers,
+      'access-control-allow-origin': origin,
+      'access-control-expose-headers': 'ETag, Location, Retry-After, Allow',
+      vary: 'Origin',
+    };
+  };
+  return { after: addHeaders, onError: addHeaders };
+}
+
 function toResult(response: HttpResponse): APIGatewayProxyResult {
   if (response.html !== undefined) {
     return {
@@ -274,10 +309,16 @@ function toResult(response: HttpResponse): APIGatewayProxyResult {
 /** One Lambda handler serving the given routes through the shared pipeline. */
 export function createHttpHandler<N extends RouteName>(
   handlers: RouteHandlers<N>,
-  options: { readonly logger: Logger; readonly clock?: () => number },
+  options: {
+    readonly logger: Logger;
+    readonly clock?: () => number;
+    /** Origins allowed by CORS; by default `CORS_ORIGINS`'s. */
+    readonly corsOrigins?: readonly string[];
+  },
 ): ApiHandler {
   const served = Object.keys(handlers) as N[];
   const clock = options.clock ?? Date.now;
+  const corsOrigins = options.corsOrigins ?? corsOriginsFrom(process.env.CORS_ORIGINS);
   const dispatch = async (event: ParsedEvent, context: Context): Promise<APIGatewayProxyResult> => {
     const request = event[parsed];
     if (!request) throw new Error('The request was not parsed');
@@ -290,6 +331,8 @@ export function createHttpHandler<N extends RouteName>(
   };
   const handler = middy<ParsedEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(options.logger, { resetKeys: true }))
+    // Registered before the problem answers, so it also runs after them on an error.
+    .use(corsHeaders(corsOrigins))
     .use(problemResponses(options.logger))
     .use(requestParser(served))
     .handler(dispatch);

@@ -71,9 +71,11 @@ export function localValues(options: {
   readonly apiUrl: string;
   readonly logLevel: string;
   readonly retryDelaysSeconds: string;
+  readonly corsOrigins?: string;
 }): Record<EnvironmentName, string> {
   return {
     TABLE_NAME: options.tableName,
+    CORS_ORIGINS: options.corsOrigins ?? '',
     JWKS_URL: `${options.apiUrl}/local/jwks.json`,
     JWT_ISSUER: localIssuer,
     JWT_AUDIENCE: localAudience,

@@ -184,7 +184,9 @@ describe('functions', () => {
         POWERTOOLS_METRICS_NAMESPACE: 'ComplaintDesk',
         POWERTOOLS_METRICS_DISABLED: 'false',
       });
-      for (const value of Object.values(variables)) expect(value).not.toBe('');
+      // Every variable has its stage's value; only CORS_ORIGINS may be empty (no CORS).
+      for (const [name, value] of Object.entries(variables))
+        if (name !== 'CORS_ORIGINS') expect(value).not.toBe('');
     }
   });
 
@@ -447,6 +449,20 @@ describe('the API', () => {
         ],
       }),
     });
+    // The functions' own answers name the origin too (CORS_ORIGINS), the API's and no others.
+    const corsOf = (resources: Record<string, Resource>): unknown[] =>
+      ofType(resources, 'AWS::Lambda::Function')
+        .map(
+          ([, fn]) =>
+            (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
+              ?.Variables?.CORS_ORIGINS,
+        )
+        .filter((origins) => origins !== undefined);
+    const apiFunctions = functions.filter((f) => f.routes.length > 0).length;
+    expect(corsOf(template.toJSON().Resources as Record<string, Resource>)).toEqual(
+      Array<string>(apiFunctions).fill('https://desk.gov.kz'),
+    );
+    expect(corsOf(dev.resources)).toEqual(Array<string>(apiFunctions).fill(''));
   }, 120_000);
 });
 
