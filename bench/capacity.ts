@@ -22,7 +22,7 @@ export interface ComplaintUsage {
   readonly emails: number;
   readonly readUnits: number;
   readonly writeUnits: number;
-  /** The complaint's stored items (complaint and counter share), bytes. */
+  /** The complaint's items, bytes, counted once per table or index that holds them. */
   readonly storedBytes: number;
 }
 
@@ -84,7 +84,10 @@ export async function measureComplaint(): Promise<ComplaintUsage> {
   const system = await createSystem(dynamoDb.endpoint, { autoFire: true, measureCapacity: true });
   try {
     const official = await system.official({ bodyId: 'akimat-astana' });
-    const emailCount = async () => (await receivedEmails(system.sesUrl)).length;
+    // SES's store outlives one local SES in the same process: count from what is there now.
+    const countEmails = async () => (await receivedEmails(system.sesUrl)).length;
+    const start = await countEmails();
+    const emailCount = async () => (await countEmails()) - start;
     const waitForEmails = (count: number) =>
       system.eventually(async () => ((await emailCount()) >= count ? true : undefined), 15_000);
     // Warm: a first complaint's life, so caches (directory, keys) are as in a running system.
@@ -97,7 +100,7 @@ export async function measureComplaint(): Promise<ComplaintUsage> {
       body: { outcome: 'satisfied', text: 'Справка будет выдана.' },
     });
     await waitForEmails(2);
-    const before = await emailCount();
+    const before = 2;
 
     system.resetCalls();
     const requests: string[] = [];
@@ -156,15 +159,35 @@ export async function measureComplaint(): Promise<ComplaintUsage> {
         ExpressionAttributeValues: { ':pk': { S: `COMPLAINT#${id}` } },
       }),
     );
-    const storedBytes = (raw.Items ?? []).reduce(
-      (sum, item) => sum + Buffer.byteLength(JSON.stringify(item)),
-      0,
-    );
+    // Each item once in the table, and again in each index whose key it carries (ALL projections).
+    const storedBytes = (raw.Items ?? []).reduce((sum, item) => {
+      const copies = 1 + ['GSI1PK', 'GSI2PK'].filter((key) => key in item).length;
+      return sum + copies * Buffer.byteLength(JSON.stringify(item));
+    }, 0);
     return { requests: count(requests), invocations, emails, readUnits, writeUnits, storedBytes };
   } finally {
     await system.close();
     await dynamoDb.stop();
   }
+}
+
+/**
+ * The life measured `runs` times, each unit at its largest: an API write racing the notice
+ * function's `sent` record is retried (a read and a write more), as it would be in AWS.
+ */
+export async function measureComplaintAtMost(runs = 3): Promise<ComplaintUsage> {
+  const all: ComplaintUsage[] = [];
+  for (let run = 0; run < runs; run++) all.push(await measureComplaint());
+  const largest = (of: (usage: ComplaintUsage) => number) => Math.max(...all.map(of));
+  const first = all[0];
+  if (!first) throw new Error('No run');
+  return {
+    ...first,
+    emails: largest((u) => u.emails),
+    readUnits: largest((u) => u.readUnits),
+    writeUnits: largest((u) => u.writeUnits),
+    storedBytes: largest((u) => u.storedBytes),
+  };
 }
 
 export interface CostLine {
@@ -190,8 +213,8 @@ export function monthlyCost(usage: ComplaintUsage, perYear: number): CostLine[] 
     return sum + value * (memoryMb / 1024) * assumptions.billedSecondsPerInvocation;
   }, 0);
   const scheduled = total(usage.invocations) * perMonth;
-  // A year's complaints kept (GSIs hold copies: ALL projections), PITR on the table.
-  const storedGb = (usage.storedBytes * 3 * perYear) / 1e9;
+  // A year's complaints kept, with their index copies; PITR priced on the same size (an upper bound).
+  const storedGb = (usage.storedBytes * perYear) / 1e9;
   const logsGb = ((invocations + requests) * assumptions.logBytesPerInvocation) / 1e9;
   const officials = assumptions.officials[perYear] ?? perYear / 100;
   return [
