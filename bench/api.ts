@@ -9,6 +9,7 @@ import { startDynamoDbLocal } from '../infra/local/dynamodb.js';
 import { bodyDirectory } from '../shared/bodies/index.js';
 import { createSystem, field, type Harness } from '../test/support/system.js';
 import { electronicFiling } from '../test/fixtures.js';
+import { percentile, tally } from './stats.js';
 
 interface LoadResult {
   readonly name: string;
@@ -17,10 +18,6 @@ interface LoadResult {
   readonly p50: number;
   readonly p99: number;
   readonly perSecond: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function load(
@@ -57,9 +54,7 @@ async function load(
 async function callsOf(system: Harness, run: () => Promise<unknown>): Promise<string> {
   system.resetCalls();
   await run();
-  const counts = new Map<string, number>();
-  for (const name of system.calls)
-    counts.set(name.replace(/Command$/, ''), (counts.get(name.replace(/Command$/, '')) ?? 0) + 1);
+  const counts = tally(system.calls.map((name) => name.replace(/Command$/, '')));
   return [...counts].map(([name, count]) => `${count} ${name}`).join(' + ') || 'none';
 }
 

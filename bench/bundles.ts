@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { environmentOf, functions, type FunctionDefinition } from '../infra/catalog.js';
 import { esbuildOptions } from '../infra/bundling.js';
 import { localValues } from '../infra/local/stack.js';
+import { median } from './stats.js';
 
 export interface BundleResult {
   readonly name: string;
@@ -23,14 +24,6 @@ export interface BundleResult {
   readonly loadMs: number;
   readonly emptyLoadMs: number;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /** The time `import()` of the module takes in a fresh Node process. */
 function coldLoadMs(file: string, env: Record<string, string>): number {

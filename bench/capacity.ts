@@ -10,8 +10,11 @@ import { functions } from '../infra/catalog.js';
 import { startDynamoDbLocal } from '../infra/local/dynamodb.js';
 import { receivedEmails } from '../infra/local/ses.js';
 import { createDynamoDbClient } from '../shared/adapters/dynamodb/client.js';
+import { complaintKey } from '../shared/adapters/dynamodb/complaint-repository.js';
+import { tableKeys } from '../shared/adapters/dynamodb/table.js';
 import { almaty, electronicFiling } from '../test/fixtures.js';
 import { createSystem, field } from '../test/support/system.js';
+import { tally } from './stats.js';
 
 /** What one complaint costs in units the services bill. */
 export interface ComplaintUsage {
@@ -66,12 +69,6 @@ export const assumptions = {
   wafRules: 2,
   usageMargin: 1.2,
 } as const;
-
-const count = (names: readonly string[]): Map<string, number> => {
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return counts;
-};
 
 /**
  * One complaint, filed electronically: the receipt; the applicant reads it twice; an official
@@ -150,21 +147,22 @@ export async function measureComplaint(): Promise<ComplaintUsage> {
     const emails = (await emailCount()) - before;
     const readUnits = system.consumed.read;
     const writeUnits = system.consumed.write;
-    const invocations = count(system.invoked);
+    const invocations = tally(system.invoked);
 
     const raw = await createDynamoDbClient({ endpoint: dynamoDb.endpoint }).send(
       new QueryCommand({
         TableName: system.tableName,
         KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': { S: `COMPLAINT#${id}` } },
+        ExpressionAttributeValues: { ':pk': { S: complaintKey(id).PK } },
       }),
     );
     // Each item once in the table, and again in each index whose key it carries (ALL projections).
     const storedBytes = (raw.Items ?? []).reduce((sum, item) => {
-      const copies = 1 + ['GSI1PK', 'GSI2PK'].filter((key) => key in item).length;
+      const copies =
+        1 + [tableKeys.gsi1, tableKeys.gsi2].filter((index) => index.partitionKey in item).length;
       return sum + copies * Buffer.byteLength(JSON.stringify(item));
     }, 0);
-    return { requests: count(requests), invocations, emails, readUnits, writeUnits, storedBytes };
+    return { requests: tally(requests), invocations, emails, readUnits, writeUnits, storedBytes };
   } finally {
     await system.close();
     await dynamoDb.stop();

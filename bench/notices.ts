@@ -8,6 +8,7 @@ import { startDynamoDbLocal } from '../infra/local/dynamodb.js';
 import { receivedEmails } from '../infra/local/ses.js';
 import { electronicFiling } from '../test/fixtures.js';
 import { createSystem, field, type Harness } from '../test/support/system.js';
+import { percentile } from './stats.js';
 
 export interface DeliveryResult {
   readonly name: string;
@@ -16,9 +17,6 @@ export interface DeliveryResult {
   readonly p99: number;
   readonly max: number;
 }
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 function summary(name: string, latencies: number[]): DeliveryResult {
   latencies.sort((a, b) => a - b);

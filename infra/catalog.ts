@@ -242,3 +242,8 @@ export function environmentOf(
 export function functionArn(region: string, account: string, name: string): string {
   return `arn:aws:lambda:${region}:${account}:function:${name}`;
 }
+
+/** The function an ARN names (its last part), as a schedule's target gives it. */
+export function functionNameOf(arn: string): string {
+  return arn.slice(arn.lastIndexOf(':') + 1);
+}

@@ -6,6 +6,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { corsOriginsFrom } from '../functions/lib/http.js';
 
 export interface StageSettings {
   readonly name: 'dev' | 'prod';
@@ -54,10 +55,8 @@ export function stageFromContext(node: Node): StageSettings {
     logRetention: production ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     senderEmail,
     senderDomain,
-    corsOrigins: (text(node, 'corsOrigins') ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter((origin) => origin !== ''),
+    // Read as the functions read CORS_ORIGINS, so the gateway and the answers agree.
+    corsOrigins: corsOriginsFrom(text(node, 'corsOrigins')),
     alarmEmail: text(node, 'alarmEmail'),
     throttle: production ? { rate: 100, burst: 200 } : { rate: 20, burst: 40 },
   };

@@ -1,6 +1,6 @@
 /**
  * The step every complaint route shares: read the complaint, and decide who the caller is for it
- * (R15): anyone who may not see it gets `not-found`, exactly as for a complaint that does not exist.
+ * (R15). Whoever may not see it gets `not-found`, exactly as for a complaint that does not exist.
  */
 
 import type { Principal } from '../../shared/domain/complaint.js';

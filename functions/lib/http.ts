@@ -269,9 +269,7 @@ function corsHeaders(
   }): void => {
     const { response } = request;
     if (allowed.length === 0 || !response) return;
-    const origin = Object.entries(request.event.headers).find(
-      ([name]) => name.toLowerCase() === 'origin',
-    )?.[1];
+    const { origin } = lowerCaseHeaders(request.event);
     if (origin === undefined || !allowed.includes(origin)) return;
     response.headers = {
       ...response.headers,

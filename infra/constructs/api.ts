@@ -299,7 +299,7 @@ export class Api extends Construct {
         if (route.access !== 'official') {
           const why =
             route.access === 'public'
-              ? 'Public by law: anyone may file a complaint and read the directory and calendar (../shared/API.md).'
+              ? 'Public by law, so anyone may file a complaint and read the directory and calendar (../shared/API.md).'
               : 'Applicants have no account: the handler checks the complaint’s access token, or an official’s JWT.';
           for (const rule of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) {
             Validations.of(method).acknowledge({ id: rule, reason: why });

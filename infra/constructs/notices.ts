@@ -12,6 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { StageSettings } from '../stage.js';
+import { encryptedTopic } from './encrypted-topic.js';
 import type { DeployedFunction } from './functions.js';
 
 export class Notices extends Construct {
@@ -38,20 +39,11 @@ export class Notices extends Construct {
       configurationSetName: stage.prefix,
       reputationMetrics: true,
     });
-    this.events = new sns.Topic(this, 'delivery-events', {
+    this.events = encryptedTopic(this, 'delivery-events', {
       topicName: `${stage.prefix}-delivery-events`,
-      masterKey: props.key,
-      enforceSSL: true,
+      key: props.key,
+      publisher: 'ses.amazonaws.com',
     });
-    // SES publishes to the encrypted topic with the key.
-    props.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: ['*'], // in a key policy: this key
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-    );
     this.configurationSet.addEventDestination('bounces-and-complaints', {
       destination: ses.EventDestination.snsTopic(this.events),
       events: [

@@ -4,10 +4,9 @@
  * and throttles; alarms on what needs a person, to an encrypted topic; one dashboard.
  */
 
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -15,6 +14,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { MetricName } from '../../shared/ports.js';
 import type { StageSettings } from '../stage.js';
+import { encryptedTopic } from './encrypted-topic.js';
 import type { DeployedFunction } from './functions.js';
 
 export const metricsNamespace = 'ComplaintDesk';
@@ -37,20 +37,11 @@ export class Observability extends Construct {
   ) {
     super(scope, id);
     const { stage } = props;
-    this.alarms = new sns.Topic(this, 'alarms', {
+    this.alarms = encryptedTopic(this, 'alarms', {
       topicName: `${stage.prefix}-alarms`,
-      masterKey: props.key,
-      enforceSSL: true,
+      key: props.key,
+      publisher: 'cloudwatch.amazonaws.com',
     });
-    // CloudWatch publishes alarms to the encrypted topic with the key.
-    props.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: ['*'], // in a key policy: this key
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-    );
     if (stage.alarmEmail !== undefined)
       this.alarms.addSubscription(new EmailSubscription(stage.alarmEmail));
     const action = new SnsAction(this.alarms);

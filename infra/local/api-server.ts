@@ -14,6 +14,7 @@ import { problem, type ApiHandler } from '../../functions/lib/http.js';
 import type { FunctionDefinition } from '../catalog.js';
 import { lambdaContext } from './lambda-context.js';
 import { localAudience, localIssuer, type LocalIssuer } from './issuer.js';
+import { listenOnLoopback } from './loopback.js';
 
 export interface LocalFunction {
   readonly definition: FunctionDefinition;
@@ -208,14 +209,7 @@ export async function startLocalApi(options: {
       if (!response.headersSent) send(response, problem('internal', 'The local front door failed'));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = address && typeof address === 'object' ? address.port : options.port;
+  const port = await listenOnLoopback(server, options.port);
   return {
     url: `http://127.0.0.1:${port}`,
     server,

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
 import { parseIsoDate } from '../../shared/calendar/dates.js';
 import { legalInstant } from '../../shared/time/legal-time.js';
+import { listenOnLoopback } from './loopback.js';
 
 export interface ScheduleTarget {
   readonly Arn: string;
@@ -376,14 +377,7 @@ export async function startSchedulerEmulator(
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = address && typeof address === 'object' ? address.port : options.port;
+  const port = await listenOnLoopback(server, options.port);
   const timer =
     options.autoFire === false
       ? undefined

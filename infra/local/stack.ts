@@ -20,6 +20,7 @@ import { bodyDirectory } from '../../shared/bodies/index.js';
 import {
   environmentOf,
   functionArn,
+  functionNameOf,
   functions,
   type EnvironmentName,
   type FunctionDefinition,
@@ -99,7 +100,7 @@ export function targetInvoker(
   handlers: ReadonlyMap<string, { definition: FunctionDefinition; handler: TargetHandler }>,
 ): (targetArn: string, input: unknown) => Promise<void> {
   return async (targetArn, input) => {
-    const name = targetArn.slice(targetArn.lastIndexOf(':') + 1);
+    const name = functionNameOf(targetArn);
     const target = handlers.get(name);
     if (!target) throw new Error(`No local function ${name}`);
     await target.handler(input, lambdaContext(target.definition, randomUUID()));

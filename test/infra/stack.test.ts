@@ -44,7 +44,7 @@ interface Ack {
 
 function synth(context: Record<string, string>) {
   const { app, stack } = buildApp({ context, outdir });
-  // Template.fromStack synthesizes the app, which runs cdk-nag: any finding not acknowledged
+  // Template.fromStack synthesizes the app, which runs cdk-nag, and a finding not acknowledged
   // throws here with its report.
   const template = Template.fromStack(stack);
   const acknowledged: Ack[] = [];

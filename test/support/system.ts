@@ -22,7 +22,7 @@ import type { ApiHandler } from '../../functions/lib/http.js';
 import { createDeliveryEventsHandler } from '../../functions/delivery-events/handler.js';
 import { createNoticeHandler } from '../../functions/notice/handler.js';
 import { createReconcileHandler } from '../../functions/reconcile/handler.js';
-import { functions, type FunctionDefinition } from '../../infra/catalog.js';
+import { functionNameOf, functions, type FunctionDefinition } from '../../infra/catalog.js';
 import { startLocalApi } from '../../infra/local/api-server.js';
 import { ensureTable, freePort } from '../../infra/local/dynamodb.js';
 import {
@@ -259,7 +259,7 @@ export async function createSystem(
   const emulator = await startSchedulerEmulator({
     port: schedulerPort,
     invoke: (targetArn, input) => {
-      invoked.push(targetArn.slice(targetArn.lastIndexOf(':') + 1));
+      invoked.push(functionNameOf(targetArn));
       return invokeTarget(targetArn, input);
     },
     clock,

@@ -41,7 +41,8 @@ import { tableKeys } from './table.js';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Item = Record<string, unknown>;
 
-const complaintKey = (id: string) => ({ PK: `COMPLAINT#${id}` });
+/** The partition of one complaint and its history, notices and alerts. */
+export const complaintKey = (id: string) => ({ PK: `COMPLAINT#${id}` });
 const counterKey = (bodyId: string, year: number) => ({
   PK: `COUNTER#${bodyId}#${year}`,
   SK: 'COUNTER',
