@@ -2,7 +2,7 @@
 
 import type { Server } from 'node:net';
 
-/** Listens on `port` (0: any free one) and resolves with the port it got. */
+/** Listens on `port` (0 picks a free one) and resolves with the port it got. */
 export async function listenOnLoopback(server: Server, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -55,6 +55,22 @@ export function apply(complaint: Complaint, command: ComplaintCommand, at: strin
   return expectOk(applyCommand(complaint, command, almaty(at))).complaint;
 }
 
+/**
+ * A system alert that is due from `at` (Almaty local time): refused a minute before, raised at
+ * `at`, refused again a minute later on the alerted complaint (once). Returns the alerted one.
+ */
+export function alertOnceFrom(
+  complaint: Complaint,
+  command: ComplaintCommand,
+  at: string,
+): Complaint {
+  const due = almaty(at);
+  expectError(applyCommand(complaint, command, due - 60_000), 'invalid-state');
+  const alerted = expectOk(applyCommand(complaint, command, due)).complaint;
+  expectError(applyCommand(alerted, command, due + 60_000), 'invalid-state');
+  return alerted;
+}
+
 export const paper = {
   channel: 'paper',
   applicant: { ...request().applicant, postalAddress: 'Астана, ул. Бейбітшілік, 1' },
