@@ -7,7 +7,8 @@ import {
   addWorkingDays,
   CalendarRangeError,
   firstKnownYear,
-  lastKnownYear,
+  isOfficialDate,
+  provisionalHorizonYear,
   yearCalendar,
 } from '../../shared/calendar/index.js';
 import { toBodyView } from '../../shared/domain/bodies.js';
@@ -48,12 +49,15 @@ export function createReferenceHandler(
       },
       dueDate: ({ query }) => {
         try {
+          const dueDate = addWorkingDays(query.from, query.workingDays);
           return Promise.resolve({
             status: 200,
             body: {
               from: query.from,
               workingDays: query.workingDays,
-              dueDate: addWorkingDays(query.from, query.workingDays),
+              dueDate,
+              // R22: counted past the official calendar from the law's holidays alone.
+              provisional: !isOfficialDate(dueDate),
             },
           });
         } catch (error) {
@@ -67,10 +71,11 @@ export function createReferenceHandler(
       },
       calendarYear: ({ params }) => {
         const year = Number(params.year);
-        if (!(year >= firstKnownYear && year <= lastKnownYear)) {
+        // R22: the provisional years are answered too, with `provisional` saying so.
+        if (!(Number.isInteger(year) && year >= firstKnownYear && year <= provisionalHorizonYear)) {
           throw new DomainError(
             'not-found',
-            `The calendar of ${params.year ?? ''} is not known; it covers ${firstKnownYear}–${lastKnownYear}`,
+            `The calendar of ${params.year ?? ''} is not known; it covers ${firstKnownYear}–${provisionalHorizonYear}`,
           );
         }
         const calendar = yearCalendar(year);

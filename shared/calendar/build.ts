@@ -1,11 +1,14 @@
 /**
  * Turns the law's holidays and each year's decrees into the official calendar of each year (R3):
  * holidays, carry-overs of holidays that fall on a weekend, and transfers by decree, both ways.
+ * Past the last year with decrees, provisional years follow from the law alone (R22).
  * Inconsistent data (a transfer onto a day already off, a Kurban Ait outside its year…) throws:
- * the calendar is built once, when the module loads, so a bad data line fails every test at once.
+ * the calendar is built when the module loads (the provisional years on first use), so a bad data
+ * line fails every test at once.
  */
 
 import {
+  civilFromEpochDay,
   epochDayOf,
   epochDayOfIso,
   formatDayMonthYear,
@@ -19,6 +22,15 @@ import type { DayOff, LawHoliday, WorkingWeekend, YearCalendar, YearDecrees } fr
 export const carryOverSource =
   'Law "On holidays in the Republic of Kazakhstan" of 13.12.2001 No. 267-II, art. 5: when a holiday falls on a day off, the next working day after the holiday is a day off';
 
+/** R22: what a year past the official calendar leaves out, in its `provisional` field. */
+export function provisionalYearNote(year: number): string {
+  return `The ${year} calendar is provisional: it is counted from the holidays fixed by law and weekends only, without Kurban Ait (its date is not yet announced) and without transfers of days off (no order for ${year} is published yet); due dates in it are recomputed when the official calendar is added`;
+}
+
+/** `YYYY-MM-DD` sorts as text; no localeCompare, whose first call loads ICU (several ms at cold start). */
+const byDate = (a: { date: IsoDate }, b: { date: IsoDate }): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+
 interface MutableYear {
   daysOff: Map<number, DayOff>;
   workingWeekends: Map<number, WorkingWeekend>;
@@ -27,7 +39,10 @@ interface MutableYear {
 
 function holidayDate(year: number, monthDay: string): number {
   const [month, day] = monthDay.split('-').map(Number);
-  if (month === undefined || day === undefined) throw new RangeError(`Bad month-day ${monthDay}`);
+  // `MM-DD` exactly: the day's date string is built from it.
+  if (month === undefined || day === undefined || monthDay.length !== 5) {
+    throw new RangeError(`Bad month-day ${monthDay}`);
+  }
   return epochDayOf({ year, month, day });
 }
 
@@ -35,19 +50,31 @@ function inYear(holiday: LawHoliday, year: number): boolean {
   return year >= holiday.fromYear && (holiday.untilYear === undefined || year <= holiday.untilYear);
 }
 
+/**
+ * The calendar of each year with decrees (official), then of each year after it up to and
+ * including `provisionalThrough` (provisional, R22: law holidays and weekends alone).
+ */
 export function buildCalendars(
   law: readonly LawHoliday[],
   decreesByYear: Readonly<Record<number, YearDecrees>>,
+  provisionalThrough?: number,
 ): ReadonlyMap<number, YearCalendar> {
-  const years = Object.keys(decreesByYear)
+  const officialYears = Object.keys(decreesByYear)
     .map(Number)
     .sort((a, b) => a - b);
-  const firstYear = years[0];
-  const lastYear = years.at(-1);
-  if (firstYear === undefined || lastYear === undefined) throw new RangeError('No calendar years');
-  years.forEach((year, i) => {
+  const firstYear = officialYears[0];
+  const lastOfficialYear = officialYears.at(-1);
+  if (firstYear === undefined || lastOfficialYear === undefined) {
+    throw new RangeError('No calendar years');
+  }
+  officialYears.forEach((year, i) => {
     if (year !== firstYear + i) throw new RangeError(`Calendar years must be contiguous: ${year}`);
   });
+  const lastYear = provisionalThrough ?? lastOfficialYear;
+  if (!Number.isInteger(lastYear) || lastYear < lastOfficialYear) {
+    throw new RangeError(`Provisional years must follow ${lastOfficialYear}: ${lastYear}`);
+  }
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
 
   const byYear = new Map<number, MutableYear>(
     years.map((year) => [
@@ -55,17 +82,21 @@ export function buildCalendars(
       { daysOff: new Map(), workingWeekends: new Map(), sources: new Set() },
     ]),
   );
-  const yearOf = (epochDay: number): MutableYear => {
-    const year = Number(isoFromEpochDay(epochDay).slice(0, 4));
+  // No date strings, and no conversion when the year is known: the provisional years (R22) make
+  // these loops long.
+  const yearOf = (epochDay: number, year = civilFromEpochDay(epochDay).year): MutableYear => {
     const entry = byYear.get(year);
     if (!entry) throw new RangeError(`${isoFromEpochDay(epochDay)} is outside the calendar years`);
     return entry;
   };
   const isOff = (epochDay: number): boolean => yearOf(epochDay).daysOff.has(epochDay);
-  const addDayOff = (epochDay: number, dayOff: Omit<DayOff, 'date'>): void => {
-    const target = yearOf(epochDay);
+  const addDayOff = (
+    epochDay: number,
+    dayOff: Omit<DayOff, 'date'>,
+    known?: { year: number; date: IsoDate },
+  ): void => {
+    const target = yearOf(epochDay, known?.year);
     const existing = target.daysOff.get(epochDay);
-    const date = isoFromEpochDay(epochDay);
     // Two holidays on one date stay one day off, under both names.
     target.daysOff.set(
       epochDay,
@@ -77,23 +108,29 @@ export function buildCalendars(
               ru: `${existing.name.ru}; ${dayOff.name.ru}`,
             },
           }
-        : { date, ...dayOff },
+        : { date: known?.date ?? isoFromEpochDay(epochDay), ...dayOff },
     );
     target.sources.add(dayOff.source);
   };
 
-  // 1. Holidays by law, and Kurban Ait on its announced date.
+  // 1. Holidays by law, and Kurban Ait on its announced date (official years only: R22).
   const carriedOver: { epochDay: number; holiday: LawHoliday }[] = [];
   for (const year of years) {
     for (const holiday of law.filter((h) => inYear(h, year))) {
       for (const monthDay of holiday.days) {
         const epochDay = holidayDate(year, monthDay);
-        addDayOff(epochDay, { name: holiday.name, cause: 'holiday', source: holiday.source });
+        addDayOff(
+          epochDay,
+          { name: holiday.name, cause: 'holiday', source: holiday.source },
+          { year, date: `${String(year)}-${monthDay}` },
+        );
         if (holiday.carriedOver && isWeekendEpochDay(epochDay)) {
           carriedOver.push({ epochDay, holiday });
         }
       }
     }
+    // R22: a provisional year has the law's holidays alone; Kurban Ait's date is not known.
+    if (year > lastOfficialYear) continue;
     const decrees = decreesByYear[year];
     if (!decrees) throw new RangeError(`No decrees for ${year}`);
     const kurbanAit = epochDayOfIso(decrees.kurbanAit.date);
@@ -116,8 +153,8 @@ export function buildCalendars(
     while (isWeekendEpochDay(target) || isOff(target)) target += 1;
     addDayOff(target, {
       name: {
-        kk: `${holiday.name.kk} (${formatDayMonthYear(isoFromEpochDay(epochDay))} орнына ауыстырылған демалыс күні)`,
-        ru: `${holiday.name.ru} (перенесённый выходной за ${formatDayMonthYear(isoFromEpochDay(epochDay))})`,
+        kk: `${holiday.name.kk} (${formatDayMonthYear(isoFromEpochDay(epochDay))} күнінен ауыстырылған демалыс күні)`,
+        ru: `${holiday.name.ru} (выходной день, перенесённый с ${formatDayMonthYear(isoFromEpochDay(epochDay))})`,
       },
       cause: 'carry_over',
       source: carryOverSource,
@@ -126,8 +163,12 @@ export function buildCalendars(
 
   // 3. Transfers by decree or order: a weekday off in exchange for a weekend day (or a carry-over
   //    day) worked. They come last: each decree is made knowing the year's carry-overs.
-  for (const year of years) {
+  const officialEnd = `${String(lastOfficialYear)}-12-31`;
+  for (const year of officialYears) {
     for (const transfer of decreesByYear[year]?.transfers ?? []) {
+      if (transfer.dayOff > officialEnd || transfer.workingDay > officialEnd) {
+        throw new RangeError(`Transfer ${transfer.dayOff}: past the official calendar`);
+      }
       applyTransfer(transfer, yearOf, addDayOff);
     }
   }
@@ -137,12 +178,13 @@ export function buildCalendars(
       year,
       {
         year,
-        daysOff: [...entry.daysOff.values()].sort((a, b) => a.date.localeCompare(b.date)),
-        workingWeekends: [...entry.workingWeekends.values()].sort((a, b) =>
-          a.date.localeCompare(b.date),
-        ),
+        daysOff: [...entry.daysOff.values()].sort(byDate),
+        workingWeekends: [...entry.workingWeekends.values()].sort(byDate),
         sources: [...entry.sources].sort(),
-        provisional: decreesByYear[year]?.provisional ?? null,
+        provisional:
+          year > lastOfficialYear
+            ? provisionalYearNote(year)
+            : (decreesByYear[year]?.provisional ?? null),
       },
     ]),
   );
@@ -181,7 +223,7 @@ function applyTransfer(
   worked.sources.add(transfer.source);
   addDayOff(dayOff, {
     name: {
-      kk: `Демалыс күні (${formatDayMonthYear(transfer.workingDay)} бастап ауыстырылды)`,
+      kk: `Демалыс күні (${formatDayMonthYear(transfer.workingDay)} күнінен ауыстырылды)`,
       ru: `Выходной день (перенесён с ${formatDayMonthYear(transfer.workingDay)})`,
     },
     cause: 'decree',

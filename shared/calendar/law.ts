@@ -2,14 +2,16 @@
  * The holidays that are days off by law (R3): the Law of the Republic of Kazakhstan "On holidays in
  * the Republic of Kazakhstan" of 13.12.2001 No. 267-II, as amended, and the two religious holidays
  * that are days off without carry-over. Each entry names the years it applies to, so the calendar of
- * any known year follows the law as it stood that year. Two amendments fall inside 2019–2027:
+ * any known year follows the law as it stood that year, and a provisional year (R22) the law as it
+ * stands now. Two amendments fall inside 2019–2027:
  * - the law of 29.09.2022 "on cinematography, culture and holidays": Republic Day (25 October) a
  *   day off again; First President Day (1 December) and the second day of Independence Day
  *   (17 December) no longer days off, already in 2022;
  * - the Constitution adopted at the referendum of 15.03.2026 (in force 01.07.2026, art. 94(2)) and
  *   the amendment of the law that followed it: Constitution Day moves from 30 August to 15 March.
  *   The Ministry of Labour stated on 18.03.2026 that 30 August is no longer a day off from 2026
- *   (so Monday 31.08.2026 is no carry-over) and that 15 March is one from 2027.
+ *   (so Monday 31.08.2026 is no carry-over) and that 15 March is one from 2027. The same amendment
+ *   (in force 01.07.2026) renames Republic Day (25 October) the Day of the Republic of Kazakhstan.
  */
 
 import type { LawHoliday } from './types.js';
@@ -17,6 +19,7 @@ import type { LawHoliday } from './types.js';
 const holidaysLaw = 'Law "On holidays in the Republic of Kazakhstan" of 13.12.2001 No. 267-II';
 const law2022 = `${holidaysLaw}, as amended by the law of 29.09.2022 on cinematography, culture and holidays`;
 const constitution2026 = `${holidaysLaw}, as amended after the Constitution adopted at the referendum of 15.03.2026 (art. 94(2)); Ministry of Labour and Social Protection, 18.03.2026`;
+const rename2026 = `${holidaysLaw}, as amended by the law of 11.06.2026 No. 306-VIII (in force 01.07.2026) after the Constitution adopted at the referendum of 15.03.2026`;
 const religiousHolidays =
   'Labour Code of 23.11.2015 No. 414-V: religious holidays that are days off, without carry-over (as published in the egov.kz holiday calendar)';
 
@@ -116,11 +119,24 @@ export const lawHolidays: readonly LawHoliday[] = [
     days: ['10-25'],
     carriedOver: true,
     fromYear: 2022,
+    // Renamed from 2026 (the amendment of 11.06.2026; see above).
+    untilYear: 2025,
     source: law2022,
   },
   {
+    key: 'republic-day-2026',
+    name: { kk: 'Қазақстан Республикасы күні', ru: 'День Республики Казахстан' },
+    days: ['10-25'],
+    carriedOver: true,
+    fromYear: 2026,
+    source: rename2026,
+  },
+  {
     key: 'first-president-day',
-    name: { kk: 'Тұңғыш Президент күні', ru: 'День Первого Президента Республики Казахстан' },
+    name: {
+      kk: 'Қазақстан Республикасының Тұңғыш Президенті күні',
+      ru: 'День Первого Президента Республики Казахстан',
+    },
     days: ['12-01'],
     carriedOver: true,
     fromYear: 2012,

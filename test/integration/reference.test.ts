@@ -51,13 +51,26 @@ describe('GET /v1/bodies (R2)', () => {
 describe('GET /v1/calendar (R3, R5)', () => {
   it('R5: the due date from a date and a number of working days', async () => {
     const reply = await system.call('GET', '/v1/calendar/due-date?from=2026-11-23&workingDays=5');
-    expect(reply.body).toEqual({ from: '2026-11-23', workingDays: 5, dueDate: '2026-11-30' });
+    expect(reply.body).toEqual({
+      from: '2026-11-23',
+      workingDays: 5,
+      dueDate: '2026-11-30',
+      provisional: false,
+    });
+  });
+
+  it('R22: a due date past the official calendar is counted on, provisionally, into 2028', async () => {
+    const reply = await system.call('GET', '/v1/calendar/due-date?from=2027-12-28&workingDays=5');
+    expect(reply).toMatchObject({
+      status: 200,
+      body: { from: '2027-12-28', workingDays: 5, dueDate: '2028-01-06', provisional: true },
+    });
   });
 
   it('R3: a date outside the known calendar, or not a date, is validation-failed; a missing parameter too', async () => {
-    const outside = await system.call('GET', '/v1/calendar/due-date?from=2030-01-10&workingDays=5');
+    const outside = await system.call('GET', '/v1/calendar/due-date?from=2100-01-10&workingDays=5');
     expect(outside).toMatchObject({ status: 400, body: { errors: [{ path: 'from' }] } });
-    expect(field(outside.body, 'detail')).toMatch(/2019–2027/);
+    expect(field(outside.body, 'detail')).toMatch(/2019–2099/);
     const notADate = await system.call(
       'GET',
       '/v1/calendar/due-date?from=2026-02-30&workingDays=5',
@@ -89,8 +102,21 @@ describe('GET /v1/calendar (R3, R5)', () => {
       ]),
     );
     expect((reply.body.source as string[]).length).toBeGreaterThan(0);
-    expect((await system.call('GET', '/v1/calendar/2031')).status).toBe(404);
+    expect((await system.call('GET', '/v1/calendar/2018')).status).toBe(404);
+    expect((await system.call('GET', '/v1/calendar/2100')).status).toBe(404);
     expect((await system.call('GET', '/v1/calendar/twenty')).status).toBe(404);
+  });
+
+  it('R22: a year past the official calendar is answered, marked provisional', async () => {
+    const reply = await system.call('GET', '/v1/calendar/2028');
+    expect(reply).toMatchObject({ status: 200, body: { year: 2028, workingWeekends: [] } });
+    expect(field(reply.body, 'provisional')).toMatch(/^The 2028 calendar is provisional/);
+    expect(reply.body.daysOff).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ date: '2028-03-15', cause: 'holiday' }),
+        expect.objectContaining({ date: '2028-01-03', cause: 'carry_over' }),
+      ]),
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildCalendars } from '../../shared/calendar/build.js';
 import {
   addCalendarDays,
@@ -12,9 +12,12 @@ import {
   addWorkingDays,
   CalendarRangeError,
   firstKnownYear,
+  isOfficialDate,
   isWorkingDay,
   lastKnownYear,
   nextWorkingDay,
+  officialCalendarEnd,
+  provisionalHorizonYear,
   workingDayOnOrAfter,
   workingDaysBetween,
   workingDaysInYear,
@@ -33,19 +36,46 @@ const knownDate = fc
   .integer({ min: epochDayOfIso('2019-02-15'), max: epochDayOfIso('2027-10-31') })
   .map(isoFromEpochDay);
 
-describe('R3: the calendar covers 2019–2027 and nothing else', () => {
-  it('R3: knows 2019 through 2027', () => {
+/** Dates of the provisional years, early enough that 25 working days stay before the horizon. */
+const provisionalDate = fc
+  .integer({ min: epochDayOfIso('2028-01-01'), max: epochDayOfIso('2099-10-31') })
+  .map(isoFromEpochDay);
+
+describe('R3, R22: the calendar is official for 2019–2027, provisional to 2099, and nothing else', () => {
+  it('R3: the official calendar covers 2019 through 2027', () => {
     expect([firstKnownYear, lastKnownYear]).toEqual([2019, 2027]);
+    expect(officialCalendarEnd).toBe('2027-12-31');
   });
 
-  it('R3: a date outside the known years is an error, never a guess', () => {
+  it('R22: provisional years continue the official ones through 2099', () => {
+    expect(provisionalHorizonYear).toBe(2099);
+    expect(yearCalendar(2099).provisional).toMatch(/^The 2099 calendar is provisional/);
+    expect(isWorkingDay('2099-12-31')).toBe(true); // a Thursday
+  });
+
+  it('R3, R22: a date before 2019 or past the horizon is an error, never a guess', () => {
     expect(() => isWorkingDay('2018-12-31')).toThrow(CalendarRangeError);
-    expect(() => isWorkingDay('2028-01-03')).toThrow(
-      /outside the official working-day calendar .*2019–2027/,
+    expect(() => isWorkingDay('2100-01-01')).toThrow(
+      /outside the working-day calendar .*2019–2099: official through 2027, provisional after/,
     );
-    expect(() => addWorkingDays('2027-12-28', 5)).toThrow(CalendarRangeError);
+    expect(() => addWorkingDays('2099-12-28', 5)).toThrow(CalendarRangeError);
     expect(() => addWorkingDays('2019-01-03', -5)).toThrow(CalendarRangeError);
-    expect(() => yearCalendar(2030)).toThrow(CalendarRangeError);
+    expect(() => yearCalendar(2018)).toThrow(CalendarRangeError);
+    expect(() => yearCalendar(2100)).toThrow(CalendarRangeError);
+    expect(() => workingDaysInYear(2100)).toThrow(CalendarRangeError);
+  });
+
+  it('R22: isOfficialDate is true through 2027-12-31 and false from 2028-01-01', () => {
+    expect(['2019-01-01', '2026-11-23', '2027-12-31'].map(isOfficialDate)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['2018-12-31', '2028-01-01', '2099-12-31'].map(isOfficialDate)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('refuses what is not a date', () => {
@@ -179,7 +209,10 @@ describe('R3: each year matches the official calendar', () => {
     expect(isWorkingDay('2023-01-03')).toBe(false);
     expect(yearCalendar(2023).daysOff.find((d) => d.date === '2023-01-03')).toMatchObject({
       cause: 'carry_over',
-      name: { ru: 'Новый год (перенесённый выходной за 01.01.2023)' },
+      name: {
+        kk: 'Жаңа жыл (01.01.2023 күнінен ауыстырылған демалыс күні)',
+        ru: 'Новый год (выходной день, перенесённый с 01.01.2023)',
+      },
     });
   });
 
@@ -233,6 +266,14 @@ describe('R3: each year matches the official calendar', () => {
       },
     });
     expect(worked2025?.source).toMatch(/No\. 436/);
+    // The weekday off names the day it was moved from ("күнінен", not "бастап": "starting from").
+    expect(yearCalendar(2025).daysOff.find((d) => d.date === '2025-01-03')).toMatchObject({
+      cause: 'decree',
+      name: {
+        kk: 'Демалыс күні (05.01.2025 күнінен ауыстырылды)',
+        ru: 'Выходной день (перенесён с 05.01.2025)',
+      },
+    });
     // 2020: the Monday carry-over of Victory Day became Friday 8 May by decree; Monday 11 May worked.
     expect([isWorkingDay('2020-05-08'), isWorkingDay('2020-05-11')]).toEqual([false, true]);
   });
@@ -251,6 +292,28 @@ describe('R3: each year matches the official calendar', () => {
     expect(isWorkingDay('2026-03-16')).toBe(true); // Sunday 15.03.2026 was not yet one
     expect(isWorkingDay('2027-03-15')).toBe(false);
     expect(isWorkingDay('2027-08-30')).toBe(true);
+  });
+
+  it('R3: Republic Day is the Day of the Republic of Kazakhstan from 2026 (law of 11.06.2026)', () => {
+    const name = (date: string) =>
+      yearCalendar(Number(date.slice(0, 4))).daysOff.find((d) => d.date === date);
+    expect(name('2025-10-25')).toMatchObject({
+      name: { kk: 'Республика күні', ru: 'День Республики' },
+      cause: 'holiday',
+    });
+    expect(name('2026-10-25')).toMatchObject({
+      name: { kk: 'Қазақстан Республикасы күні', ru: 'День Республики Казахстан' },
+      cause: 'holiday',
+    });
+    expect(name('2026-10-25')?.source).toMatch(/306-VIII/);
+    // Sunday 25.10.2026: the carry-over to Monday 26.10 bears the new name.
+    expect(name('2026-10-26')).toMatchObject({
+      cause: 'carry_over',
+      name: {
+        kk: 'Қазақстан Республикасы күні (25.10.2026 күнінен ауыстырылған демалыс күні)',
+        ru: 'День Республики Казахстан (выходной день, перенесённый с 25.10.2026)',
+      },
+    });
   });
 
   it('R3: the year’s days off carry names in Kazakh and Russian, and an unfinished year says so', () => {
@@ -344,9 +407,119 @@ describe('R5: working-day arithmetic', () => {
   });
 });
 
+describe('R22: past the official calendar, the law’s holidays and weekends alone', () => {
+  it('R22: past the official calendar, working days count weekends and holidays by law alone (2028: 1 Jan, 2 Jan … carry-overs)', () => {
+    // Saturday 1 and Sunday 2 January 2028 → Monday 3 and Tuesday 4; Christmas on Friday 7.
+    expect(
+      ['2028-01-03', '2028-01-04', '2028-01-05', '2028-01-06', '2028-01-07'].map(isWorkingDay),
+    ).toEqual([false, false, true, true, false]);
+    // Sunday 7 May (Defender of the Fatherland Day) → Monday 8 May; Victory Day Tuesday 9 May.
+    expect(['2028-05-08', '2028-05-09', '2028-05-10'].map(isWorkingDay)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    // Saturday 16 December → Monday 18 December.
+    expect(['2028-12-18', '2028-12-19'].map(isWorkingDay)).toEqual([false, true]);
+    expect(['2028-01-08', '2028-01-09'].map(isWorkingDay)).toEqual([false, false]);
+  });
+
+  it('R22: a due date across 2027-12-31 counts on into 2028, past 1–2 January, their carry-overs and the weekend', () => {
+    // Tuesday 28.12.2027 + 5: 29, 30, 31 December, then Wednesday 5 and Thursday 6 January.
+    expect(addWorkingDays('2027-12-28', 5)).toBe('2028-01-06');
+    expect(addWorkingDays('2027-12-24', 10)).toBe('2028-01-12');
+    expect(workingDaysBetween('2027-12-24', '2028-01-12')).toBe(10);
+    expect(addWorkingDays('2028-01-06', -5)).toBe('2027-12-28');
+    expect(nextWorkingDay('2027-12-31')).toBe('2028-01-05');
+    expect(workingDayOnOrAfter('2028-01-01')).toBe('2028-01-05');
+  });
+
+  it('R22: yearCalendar(2028) is provisional: holidays by law in force, no Kurban Ait, no transfers', () => {
+    const year = yearCalendar(2028);
+    expect(year.provisional).toBe(
+      'The 2028 calendar is provisional: it is counted from the holidays fixed by law and weekends only, without Kurban Ait (its date is not yet announced) and without transfers of days off (no order for 2028 is published yet); due dates in it are recomputed when the official calendar is added',
+    );
+    const daysOff = year.daysOff.map((d) => d.date);
+    expect(daysOff).toEqual(
+      expect.arrayContaining([
+        '2028-03-08',
+        '2028-03-15', // Constitution Day, by law from 2027
+        '2028-03-21',
+        '2028-03-22',
+        '2028-03-23',
+        '2028-05-01',
+        '2028-07-06',
+        '2028-10-25',
+        '2028-12-16',
+      ]),
+    );
+    expect(daysOff).not.toContain('2028-08-30'); // Wednesday: no longer Constitution Day
+    expect(year.daysOff.find((d) => d.date === '2028-03-15')).toMatchObject({
+      name: { ru: 'День Конституции Республики Казахстан' },
+      cause: 'holiday',
+    });
+    expect(year.daysOff.some((d) => /Құрбан|Курбан/.test(d.name.ru + d.name.kk))).toBe(false);
+    expect(year.daysOff.every((d) => d.cause !== 'decree')).toBe(true);
+    expect(year.workingWeekends).toEqual([]);
+    expect(yearCalendar(2027).provisional).toMatch(/Kurban Ait 2027 is an estimate/);
+  });
+
+  it('R22: workingDaysInYear answers a provisional year (2028: 260 weekdays, 14 of them off)', () => {
+    // Weekdays off: 3, 4, 7 Jan; 8, 15, 21, 22, 23 Mar; 1, 8, 9 May; 6 Jul; 25 Oct; 18 Dec.
+    expect(workingDaysInYear(2028)).toBe(260 - 14);
+  });
+
+  it('R22 (property): in provisional years, workingDaysBetween(d, addWorkingDays(d, n)) === n', () => {
+    fc.assert(
+      fc.property(provisionalDate, fc.integer({ min: 0, max: 25 }), (date, n) => {
+        const due = addWorkingDays(date, n);
+        expect(workingDaysBetween(date, due)).toBe(n);
+        if (n > 0) expect(isWorkingDay(due)).toBe(true);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('R22: any first query past 2027 builds the provisional years, whichever function it is', async () => {
+    const first: Record<
+      string,
+      (calendar: typeof import('../../shared/calendar/index.js')) => unknown
+    > = {
+      isWorkingDay: (c) => c.isWorkingDay('2028-01-04'),
+      addWorkingDays: (c) => c.addWorkingDays('2027-12-28', 5),
+      workingDaysBetween: (c) => c.workingDaysBetween('2027-12-31', '2028-01-06'),
+      yearCalendar: (c) => c.yearCalendar(2028).provisional !== null,
+      workingDaysInYear: (c) => c.workingDaysInYear(2028),
+    };
+    const expected = [false, '2028-01-06', 2, true, 246];
+    const answers = [];
+    for (const query of Object.values(first)) {
+      vi.resetModules();
+      answers.push(query(await import('../../shared/calendar/index.js')));
+    }
+    expect(answers).toEqual(expected);
+  });
+
+  it('R22: adding a year’s decrees makes it official; the years after it stay provisional', () => {
+    const built = buildCalendars(
+      lawHolidays,
+      {
+        ...decreesByYear,
+        2028: { kurbanAit: { date: '2028-05-05', source: 'test' }, transfers: [] },
+      },
+      2030,
+    );
+    expect(built.get(2028)?.provisional).toBeNull();
+    expect(built.get(2028)?.daysOff.map((d) => d.date)).toContain('2028-05-05');
+    expect(built.get(2029)?.provisional).toMatch(/^The 2029 calendar is provisional/);
+    expect(built.has(2031)).toBe(false);
+    expect(() => buildCalendars(lawHolidays, decreesByYear, 2026)).toThrow(/must follow 2027/);
+  });
+});
+
 describe('R3: the data is consistent and one line extends it', () => {
   it('every day off and worked weekend names its source', () => {
-    for (let year = firstKnownYear; year <= lastKnownYear; year++) {
+    for (let year = firstKnownYear; year <= provisionalHorizonYear; year++) {
       const calendar = yearCalendar(year);
       for (const entry of [...calendar.daysOff, ...calendar.workingWeekends]) {
         expect(entry.source.length).toBeGreaterThan(10);
