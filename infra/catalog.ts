@@ -121,9 +121,9 @@ export const functions: readonly FunctionDefinition[] = [
   },
   {
     name: 'api-read-complaints',
-    description: 'Reading complaints, lists and letters',
+    description: 'Reading complaints, lists, letters and coupons',
     entry: 'functions/api/read-complaints.ts',
-    routes: ['getComplaint', 'listComplaints', 'getLetter'],
+    routes: ['getComplaint', 'listComplaints', 'getLetter', 'getCoupon'],
     environment: ['TABLE_NAME', ...http, ...jwt, ...common],
     table: 'read',
     managesSchedules: false,
@@ -133,12 +133,17 @@ export const functions: readonly FunctionDefinition[] = [
   },
   {
     name: 'api-act-on-complaint',
-    description: 'Extensions, decisions, letters dispatched, findings and recommendations',
+    description:
+      'Extensions, decisions, forwarding, withdrawal, return, deliveries, findings and recommendations',
     entry: 'functions/api/act-on-complaint.ts',
     routes: [
       'extendReview',
       'decide',
+      'forward',
+      'withdraw',
+      'returnComplaint',
       'dispatchLetter',
+      'recordOtherDelivery',
       'recordFindings',
       'sendRecommendation',
       'respondToRecommendation',
@@ -189,14 +194,16 @@ export const functions: readonly FunctionDefinition[] = [
   },
   {
     name: 'reconcile',
-    description: 'Daily: recreates schedules that open complaints and pending e-mails miss',
+    description:
+      'Daily: recreates missing schedules, recounts provisional due dates, warns before the calendar ends',
     entry: 'functions/reconcile/handler.ts',
     routes: [],
     scheduleTarget: 'reconcile',
-    environment: ['TABLE_NAME', ...scheduling, ...common],
-    table: 'read',
+    environment: ['TABLE_NAME', ...scheduling, 'SENDER_EMAIL', 'SES_CONFIGURATION_SET', ...common],
+    // R22: it records provisional due dates recounted, and the calendar warnings it gave.
+    table: 'read-write',
     managesSchedules: true,
-    sendsEmail: false,
+    sendsEmail: true,
     memoryMb: 1024,
     timeoutSeconds: 900,
     // One run at a time: two would only race to create the same schedules.

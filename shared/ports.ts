@@ -14,12 +14,21 @@ import type {
   HistoryEvent,
 } from './domain/complaint.js';
 
+/**
+ * What the table keeps of the applicant's access token: its SHA-256 (hex), and the complaint it
+ * was issued for (a forwarded complaint is read with the original's token, R16).
+ */
+export interface StoredAccessToken {
+  readonly hash: string;
+  readonly issuedFor: string;
+}
+
 export interface StoredComplaint {
   readonly complaint: Complaint;
   /** R13: every event, oldest first. */
   readonly history: readonly HistoryEvent[];
-  /** SHA-256 of the applicant's access token (hex); null if none was issued. */
-  readonly accessTokenHash: string | null;
+  /** Null if no token was issued. */
+  readonly accessToken: StoredAccessToken | null;
 }
 
 /** What a list shows of a complaint: no personal data, enough to choose what to open. */
@@ -32,6 +41,7 @@ export interface ComplaintSummary {
   readonly receivedAt: string;
   readonly registrationDate: IsoDate;
   readonly dueDate: IsoDate;
+  readonly dueDateProvisional: boolean;
   readonly extendedWorkingDays: number;
 }
 
@@ -52,7 +62,13 @@ export interface Page<T> {
 export interface NewComplaint {
   readonly complaint: Complaint;
   readonly events: readonly HistoryEvent[];
-  readonly accessTokenHash: string | null;
+  readonly accessToken: StoredAccessToken | null;
+}
+
+/** R22: an open complaint whose due date is provisional, found by that due date. */
+export interface ProvisionalComplaint {
+  readonly id: string;
+  readonly dueDate: IsoDate;
 }
 
 export interface ComplaintRepository {
@@ -73,6 +89,17 @@ export interface ComplaintRepository {
    * `previous.version`; otherwise throws a `version-conflict` DomainError.
    */
   save(previous: Complaint, next: Complaint, events: readonly HistoryEvent[]): Promise<void>;
+  /**
+   * R16: writes the forwarding of `previous` (as `save` does) and files the complaint it creates
+   * at the receiving body, in one transaction. Throws RegistrationSequenceTaken when the receiving
+   * body's counter has moved on, `version-conflict` when the original changed.
+   */
+  forward(
+    previous: Complaint,
+    next: Complaint,
+    events: readonly HistoryEvent[],
+    forwarded: NewComplaint,
+  ): Promise<void>;
   /** A body's complaints by due date, ascending (GSI1), paged. */
   list(query: ComplaintListQuery): Promise<Page<ComplaintSummary>>;
   /**
@@ -88,6 +115,8 @@ export interface ComplaintRepository {
   ): Promise<boolean>;
   /** Complaints with something open that falls due on `date`: open complaints, pending e-mails, unanswered recommendations (GSI2). */
   openOn(date: IsoDate): Promise<readonly string[]>;
+  /** R22: open complaints whose provisional due date is `date` (GSI2). */
+  provisionalOn(date: IsoDate): Promise<readonly ProvisionalComplaint[]>;
 }
 
 /** Thrown by `file` when another complaint took the sequence number: retry with `current + 1`. */
@@ -97,6 +126,17 @@ export class RegistrationSequenceTaken extends Error {
   constructor(readonly current: number) {
     super(`Registration sequence taken; the counter is at ${current}`);
   }
+}
+
+/** R22: what the daily run remembers about keeping the calendar current. */
+export interface CalendarUpkeep {
+  /** The official calendar's last day when provisional due dates were last recounted; undefined before the first run. */
+  recountedThrough(): Promise<IsoDate | undefined>;
+  recordRecounted(end: IsoDate): Promise<void>;
+  /** Takes the warning named `key`, once: false when it was given already. */
+  claimWarning(key: string): Promise<boolean>;
+  /** Gives a claimed warning back when it could not be sent, so that the next run sends it. */
+  releaseWarning(key: string): Promise<void>;
 }
 
 export interface BodyDirectory {
@@ -133,6 +173,12 @@ export interface Mailer {
 /** What the system counts (CloudWatch metrics in AWS; alarms and the dashboard read them). */
 export type MetricName = 'ComplaintsFiled' | 'ComplaintsOverdue' | 'NoticesSent' | 'NoticesFailed';
 
+/** What the system measures as a level, not a count. */
+export type GaugeName =
+  /** R22: days from today to the last day of the official calendar; an alarm watches it. */
+  'CalendarDaysLeft';
+
 export interface Metrics {
   count(name: MetricName): void;
+  gauge(name: GaugeName, value: number): void;
 }

@@ -8,7 +8,7 @@ export const electronicFiling = {
   addresseeId: 'akimat-astana',
   applicant: {
     type: 'individual',
-    iin: '900101300017',
+    iin: '900101400013',
     name: 'Айгүл Серікқызы',
     email: 'applicant@example.kz',
     phone: '+77011234567',
@@ -22,6 +22,9 @@ export const electronicFiling = {
   },
   text: 'Мне отказали без объяснения причин.',
 };
+
+/** R20: who accepted a paper complaint at the counter. */
+export const acceptedBy = { name: 'Сейткали Нурлан', position: 'главный специалист канцелярии' };
 
 /** One body of each kind, independent of the directory data. */
 export const bodies = {

@@ -1,22 +1,21 @@
 /**
- * Officials act on a complaint: extension (R6–R9), decision (R10), dispatch of a letter (R9),
- * findings, recommendations, their answer and control (R12). Each is read → decide → one
- * conditional write of the new state with its history event and notice (R13); a stale `If-Match`
- * or a concurrent change is `version-conflict`.
+ * Acting on a complaint: extension (R6–R9), decision (R10), forwarding (R16), withdrawal (R17),
+ * return (R18), a letter dispatched (R9), a failed notice delivered another way (R24), findings,
+ * recommendations, their answer and control (R12, R23). Each is read → decide → one conditional
+ * write of the new state with its history event and notice (R13); a stale `If-Match` or a
+ * concurrent change is `version-conflict`.
  */
 
 import type { Complaint, Principal } from '../../shared/domain/complaint.js';
+import { applyCommand, type ComplaintCommand } from '../../shared/domain/commands.js';
+import type { BodyRef } from '../../shared/domain/control.js';
 import { DomainError, validationFailed } from '../../shared/domain/errors.js';
-import {
-  applyCommand,
-  type BodyRef,
-  type ComplaintCommand,
-} from '../../shared/domain/lifecycle.js';
-import type { StoredComplaint } from '../../shared/ports.js';
-import { requireOfficial } from '../lib/auth.js';
+import { RegistrationSequenceTaken, type StoredComplaint } from '../../shared/ports.js';
+import { requireOfficial, type Credentials } from '../lib/auth.js';
 import { commit } from '../lib/changes.js';
 import { readVisibleComplaint } from '../lib/complaints.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { authorizedBody } from '../lib/directory.js';
 import { authenticatorFromEnvironment } from '../lib/wiring/auth.js';
 import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 import {
@@ -25,7 +24,7 @@ import {
   requireMatchingVersion,
   type HttpResponse,
 } from '../lib/http.js';
-import { complaintLocation, complaintView } from '../lib/views.js';
+import { complaintLocation, complaintView, noticeView } from '../lib/views.js';
 
 type Needs = Pick<
   Dependencies,
@@ -45,14 +44,21 @@ export function createActOnComplaintHandler(dependencies: Needs) {
   // Dependencies are read on use, not here: building the handler must not need the environment.
   const newId = (): string => dependencies.newId();
 
-  /** Read, authorize, decide, write; `respond` shapes the answer from the new state. */
+  /**
+   * Read, authorize, decide, write; `respond` shapes the answer from the new state. Only officials
+   * act, except where `applicantMay` (a withdrawal with the access token, R17).
+   */
   const act = async (
     { params, headers, now }: ActRequest,
-    command: (principal: Principal) => ComplaintCommand | Promise<ComplaintCommand>,
+    command: (
+      principal: Principal,
+      stored: StoredComplaint,
+    ) => ComplaintCommand | Promise<ComplaintCommand>,
     respond: (next: Complaint, stored: StoredComplaint, principal: Principal) => HttpResponse,
+    options: { readonly applicantMay?: true } = {},
   ): Promise<HttpResponse> => {
-    const credentials = await dependencies.authenticate(headers.authorization);
-    requireOfficial(credentials);
+    const credentials: Credentials = await dependencies.authenticate(headers.authorization);
+    if (!options.applicantMay) requireOfficial(credentials);
     const pinned = headers['if-match'] !== undefined;
     // Without If-Match the caller asks for the act on the complaint as it is now: when the system
     // (a notice recorded sent, an alert raised) or another official changed it meanwhile, the act
@@ -64,13 +70,23 @@ export function createActOnComplaintHandler(dependencies: Needs) {
         credentials,
       );
       requireMatchingVersion(headers, stored.complaint.version);
-      const outcome = applyCommand(stored.complaint, await command(principal), now);
+      const outcome = applyCommand(stored.complaint, await command(principal, stored), now);
       if (!outcome.ok) throw outcome.error;
       try {
-        await commit(dependencies, stored.complaint, outcome.complaint, outcome.events, now);
+        await commit(
+          dependencies,
+          stored.complaint,
+          outcome.complaint,
+          outcome.events,
+          now,
+          // R16: the forwarded complaint is read with the original's access token.
+          outcome.created && { ...outcome.created, accessToken: stored.accessToken },
+        );
       } catch (error) {
         const conflict = error instanceof DomainError && error.slug === 'version-conflict';
         if (conflict && !pinned && attempt < maxAttempts) continue;
+        // Another filing took the receiving body's next number: decide again with the one after.
+        if (error instanceof RegistrationSequenceTaken && attempt < maxAttempts * 4) continue;
         throw error;
       }
       const response = respond(
@@ -89,14 +105,21 @@ export function createActOnComplaintHandler(dependencies: Needs) {
     }
   };
 
-  const resolveBody = async (id: string): Promise<BodyRef> => {
+  const resolveBody = async (id: string, path = 'bodyId'): Promise<BodyRef> => {
     const body = await dependencies.directory.find(id);
     if (!body)
       throw validationFailed('The request is not valid', [
-        { path: 'bodyId', message: 'is not a body of the directory' },
+        { path, message: 'is not a body of the directory' },
       ]);
     return body;
   };
+
+  /** The answer with the whole complaint, as the caller may see it. */
+  const withComplaint = (next: Complaint, stored: StoredComplaint, principal: Principal) => ({
+    status: 201,
+    headers: { location: complaintLocation(next.id) },
+    body: complaintView(stored, principal),
+  });
 
   return createHttpHandler(
     {
@@ -120,14 +143,9 @@ export function createActOnComplaintHandler(dependencies: Needs) {
               body: {
                 id: extension?.id,
                 dueDate: next.dueDate,
+                dueDateProvisional: next.dueDateProvisional,
                 extendedWorkingDays: next.extendedWorkingDays,
-                notice: notice && {
-                  id: notice.id,
-                  kind: notice.kind,
-                  form: notice.form,
-                  dueDate: notice.dueDate,
-                  status: notice.status,
-                },
+                notice: notice && noticeView(notice),
               },
             };
           },
@@ -137,11 +155,81 @@ export function createActOnComplaintHandler(dependencies: Needs) {
         act(
           request,
           (principal) => ({ type: 'decide', principal, noticeId: newId(), request: request.body }),
-          (next, stored, principal) => ({
-            status: 201,
-            headers: { location: complaintLocation(next.id) },
-            body: complaintView(stored, principal),
+          withComplaint,
+        ),
+      forward: (request) => {
+        const forwardedId = newId();
+        return act(
+          request,
+          async (principal) => {
+            const to = await dependencies.directory.find(request.body.toBodyId);
+            if (!to) {
+              throw validationFailed('The forwarding is not valid', [
+                { path: 'toBodyId', message: 'is not a body of the directory (GET /v1/bodies)' },
+              ]);
+            }
+            return {
+              type: 'forward',
+              principal,
+              to,
+              explanation: request.body.explanation,
+              forwardedId,
+              registrationSequence: (year) =>
+                dependencies.repository.nextRegistrationSequence(to.id, year),
+              noticeId: newId(),
+              alertId: newId(),
+              authorizedBodyId: (await authorizedBody(dependencies.directory)).id,
+            };
+          },
+          (next) => {
+            const forwarding = next.forwarding;
+            const notice = next.notices.find((n) => n.id === forwarding?.noticeId);
+            return {
+              status: 201,
+              headers: { location: complaintLocation(forwardedId) },
+              body: {
+                forwardedTo: forwarding && {
+                  id: forwarding.toComplaintId,
+                  registrationNumber: forwarding.toRegistrationNumber,
+                  addresseeId: forwarding.toBodyId,
+                  registrationDate: forwarding.toRegistrationDate,
+                  dueDate: forwarding.toDueDate,
+                },
+                notice: notice && noticeView(notice),
+                timely: forwarding?.timely,
+              },
+            };
+          },
+        );
+      },
+      withdraw: (request) =>
+        act(
+          request,
+          (principal) => ({
+            type: 'withdraw',
+            principal,
+            noticeId: newId(),
+            request: request.body,
           }),
+          withComplaint,
+          { applicantMay: true },
+        ),
+      returnComplaint: (request) =>
+        act(
+          request,
+          async (principal) => {
+            const { repeatedOf } = request.body;
+            const repeated =
+              repeatedOf === undefined ? undefined : await dependencies.repository.get(repeatedOf);
+            return {
+              type: 'return',
+              principal,
+              noticeId: newId(),
+              request: request.body,
+              repeated: repeated?.complaint,
+            };
+          },
+          withComplaint,
         ),
       dispatchLetter: (request) =>
         act(
@@ -154,6 +242,20 @@ export function createActOnComplaintHandler(dependencies: Needs) {
           }),
           (next) => ({
             status: 200,
+            body: next.notices.find((n) => n.id === request.params.noticeId),
+          }),
+        ),
+      recordOtherDelivery: (request) =>
+        act(
+          request,
+          (principal) => ({
+            type: 'recordOtherDelivery',
+            principal,
+            noticeId: request.params.noticeId ?? '',
+            request: request.body,
+          }),
+          (next) => ({
+            status: 201,
             body: next.notices.find((n) => n.id === request.params.noticeId),
           }),
         ),

@@ -1,6 +1,6 @@
 /**
- * `POST /v1/complaints` (R4, R5, R9, R14): registers a complaint in one transaction with its first
- * event, its receipt notice and the registration counter. With an `Idempotency-Key`, a retry
+ * `POST /v1/complaints` (R4, R5, R9, R14, R20): registers a complaint in one transaction with its
+ * first event, its receipt notice and the registration counter. With an `Idempotency-Key`, a retry
  * answers the first response and files nothing (Powertools Idempotency on the same table); the
  * same key with another body is `idempotency-conflict`.
  */
@@ -12,10 +12,9 @@ import {
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
 import type { Context } from 'aws-lambda';
-import type { Principal } from '../../shared/domain/complaint.js';
-import { registrationDateOf } from '../../shared/domain/deadlines.js';
+import { applicantIdentifier, type Principal } from '../../shared/domain/complaint.js';
 import { DomainError, validationFailed } from '../../shared/domain/errors.js';
-import { fileComplaint } from '../../shared/domain/lifecycle.js';
+import { fileComplaint } from '../../shared/domain/filing.js';
 import { RegistrationSequenceTaken } from '../../shared/ports.js';
 import type { FileComplaintRequest } from '../../shared/validation/schemas.js';
 import { newAccessToken, principalFor } from '../lib/auth.js';
@@ -71,7 +70,6 @@ export function createFileComplaintHandler(dependencies: Needs) {
       ]);
     }
     if (request.appealOf !== undefined) await requireAppealable(dependencies, request);
-    const registrationYear = Number(registrationDateOf(now, addressee.workingHoursEnd).slice(0, 4));
     const id = dependencies.newId();
     const noticeId = dependencies.newId();
     for (let attempt = 1; ; attempt++) {
@@ -80,7 +78,7 @@ export function createFileComplaintHandler(dependencies: Needs) {
           principal,
           id,
           noticeId,
-          registrationSequence: repository.nextRegistrationSequence(addressee.id, registrationYear),
+          registrationSequence: (year) => repository.nextRegistrationSequence(addressee.id, year),
           request,
           addressee,
         },
@@ -92,7 +90,7 @@ export function createFileComplaintHandler(dependencies: Needs) {
         await repository.file({
           complaint: outcome.complaint,
           events: outcome.events,
-          accessTokenHash: hash,
+          accessToken: { hash, issuedFor: id },
         });
       } catch (error) {
         if (!(error instanceof RegistrationSequenceTaken)) throw error;
@@ -181,7 +179,7 @@ export function createFileComplaintHandler(dependencies: Needs) {
         const filer =
           principal.type === 'official'
             ? `official:${principal.sub}`
-            : `applicant:${request.applicant.type === 'individual' ? request.applicant.iin : request.applicant.bin}`;
+            : `applicant:${applicantIdentifier(request.applicant)}`;
         return fileIdempotently({ key: `${filer}:${key}`, request }, principal, now, context);
       },
     },
@@ -189,7 +187,7 @@ export function createFileComplaintHandler(dependencies: Needs) {
   );
 }
 
-/** R12: an appeal names a decided complaint of the same applicant. */
+/** R12, R19: an appeal names a decided or an overdue (deemed refused) complaint of the same applicant. */
 async function requireAppealable(
   dependencies: Needs,
   request: FileComplaintRequest,
@@ -198,15 +196,13 @@ async function requireAppealable(
     request.appealOf === undefined
       ? undefined
       : await dependencies.repository.get(request.appealOf);
-  const identifier = (applicant: FileComplaintRequest['applicant']): string =>
-    applicant.type === 'individual' ? applicant.iin : applicant.bin;
   if (
     !earlier ||
-    earlier.complaint.decision === null ||
-    identifier(earlier.complaint.applicant) !== identifier(request.applicant)
+    (earlier.complaint.decision === null && earlier.complaint.status !== 'overdue') ||
+    applicantIdentifier(earlier.complaint.applicant) !== applicantIdentifier(request.applicant)
   ) {
     throw validationFailed('The complaint is not valid', [
-      { path: 'appealOf', message: 'is not a decided complaint of this applicant' },
+      { path: 'appealOf', message: 'is not a decided or overdue complaint of this applicant' },
     ]);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Every route of the public API (../shared/API.md): method, path, who may call it, and the schemas
+ * Every route of the public API (docs/api.md): method, path, who may call it, and the schemas
  * of its body and query. The handlers validate with these, the OpenAPI document is generated from
  * them, and the catalog (infra/catalog.ts) says which function serves each one.
  */
@@ -12,11 +12,15 @@ import {
   extensionSchema,
   fileComplaintSchema,
   findingsSchema,
+  forwardingSchema,
   listComplaintsQuerySchema,
+  otherDeliverySchema,
   recommendationControlSchema,
   recommendationResponseSchema,
   recommendationSchema,
   listBodiesQuerySchema,
+  returnSchema,
+  withdrawalSchema,
 } from '../../shared/validation/schemas.js';
 
 /** Who may call a route: the API Gateway authorizer guards `official` routes in AWS. */
@@ -112,6 +116,49 @@ export const routes = {
     body: decisionSchema,
     success: 201,
   },
+  forward: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/forwarding',
+    summary:
+      'Forward a complaint outside the addressee’s competence to the competent body (R16): the original ends as forwarded, the receiving body registers it as received now',
+    access: 'official',
+    body: forwardingSchema,
+    success: 201,
+  },
+  withdraw: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/withdrawal',
+    summary:
+      'Withdraw a complaint before its decision (R17): the applicant with the access token, or an official of the addressee recording a written statement (statementReceivedOn)',
+    access: 'applicant-or-official',
+    body: withdrawalSchema,
+    success: 201,
+  },
+  returnComplaint: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/return',
+    summary:
+      'Return a complaint that cannot be considered, with its ground (R18); repeatedOf names the decided complaint a repeated one repeats',
+    access: 'official',
+    body: returnSchema,
+    success: 201,
+  },
+  getCoupon: {
+    method: 'GET',
+    path: '/v1/complaints/{id}/coupon',
+    summary: 'The printable coupon of a paper complaint accepted at the counter (R20)',
+    access: 'official',
+    success: 200,
+    produces: 'text/html',
+  },
+  recordOtherDelivery: {
+    method: 'POST',
+    path: '/v1/complaints/{id}/notices/{noticeId}/delivery',
+    summary: 'A failed e-mail notice delivered another way: post, courier or in person (R24)',
+    access: 'official',
+    body: otherDeliverySchema,
+    success: 201,
+  },
   dispatchLetter: {
     method: 'POST',
     path: '/v1/complaints/{id}/notices/{noticeId}/dispatch',
@@ -155,7 +202,8 @@ export const routes = {
   controlRecommendation: {
     method: 'POST',
     path: '/v1/complaints/{id}/recommendations/{recId}/control',
-    summary: 'Control of timeliness and completeness (R12)',
+    summary:
+      'Control of timeliness (from the dates) and completeness, once the body answered or its date passed (R12, R23)',
     access: 'official',
     body: recommendationControlSchema,
     success: 201,

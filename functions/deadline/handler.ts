@@ -1,12 +1,12 @@
 /**
- * The deadline function, fired by one-time schedules (R9, R11, R12): the reminder one working day
- * before the due date, the overdue check, a recommendation's control date, a letter's dispatch
- * date. It re-reads the complaint and acts only if the state still calls for it, so a late,
+ * The deadline function, fired by one-time schedules (R9, R11, R12, R19): the reminder one working
+ * day before the due date, the overdue check (with the deemed-refusal notice to the applicant), a
+ * recommendation's control date, a letter's dispatch date. It re-reads the complaint and acts only if the state still calls for it, so a late,
  * repeated or stale firing changes nothing twice. Alerts it raises are sent by the notice function.
  */
 
 import * as z from 'zod';
-import type { ComplaintCommand } from '../../shared/domain/lifecycle.js';
+import type { ComplaintCommand } from '../../shared/domain/commands.js';
 import { idSchema } from '../../shared/validation/schemas.js';
 import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js';
 import { changeAsSystem } from '../lib/changes.js';
@@ -41,6 +41,7 @@ export function createDeadlineHandler(dependencies: Needs) {
             principal,
             alertIds: [alertId, dependencies.newId()],
             authorizedBodyId: agency,
+            noticeId: dependencies.newId(),
           };
         case 'recommendation-control':
           return {

@@ -91,7 +91,7 @@ export function createDeliveryEventsHandler(dependencies: Needs) {
             messageId,
             providerMessageId: mail.messageId,
             reason,
-            alertId: dependencies.newId(),
+            alertIds: [dependencies.newId(), dependencies.newId()],
             authorizedBodyId: agency,
           }),
           dependencies.clock(),

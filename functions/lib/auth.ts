@@ -10,6 +10,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Principal } from '../../shared/domain/complaint.js';
 import { DomainError } from '../../shared/domain/errors.js';
+import type { StoredAccessToken } from '../../shared/ports.js';
 import { idSchema } from '../../shared/validation/schemas.js';
 
 export type Credentials =
@@ -95,11 +96,12 @@ export function createAuthenticator(jwt: JwtSettings): Authenticate {
 
 /**
  * The principal behind credentials, for one complaint: an applicant's token counts only for the
- * complaint it was issued for and only if its hash matches; otherwise the caller is no one (R15).
+ * complaint it was issued for (or one forwarded from it, which keeps its hash, R16) and only if
+ * its hash matches; otherwise the caller is no one (R15).
  */
 export function principalFor(
   credentials: Credentials,
-  complaint?: { readonly id: string; readonly accessTokenHash: string | null },
+  complaint?: { readonly id: string; readonly accessToken: StoredAccessToken | null },
 ): Principal {
   switch (credentials.type) {
     case 'none':
@@ -107,15 +109,12 @@ export function principalFor(
     case 'official':
       return credentials.principal;
     case 'applicant-token': {
-      if (
-        !complaint ||
-        complaint.accessTokenHash === null ||
-        credentials.complaintId !== complaint.id
-      ) {
+      const issued = complaint?.accessToken;
+      if (!complaint || !issued || credentials.complaintId !== issued.issuedFor) {
         return { type: 'anonymous' };
       }
       const presented = Buffer.from(hashToken(credentials.token), 'hex');
-      const stored = Buffer.from(complaint.accessTokenHash, 'hex');
+      const stored = Buffer.from(issued.hash, 'hex');
       return presented.length === stored.length && timingSafeEqual(presented, stored)
         ? { type: 'applicant', complaintId: complaint.id }
         : { type: 'anonymous' };

@@ -10,6 +10,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { BodyDirectory } from '../../shared/ports.js';
+import { authorizedBody } from './directory.js';
 
 export type BackgroundHandler<R> = (
   event: unknown,
@@ -38,7 +39,5 @@ export function createBackgroundHandler<S extends z.ZodType, R>(
 
 /** The authorized body (R1: there is one): it is alerted of what goes wrong anywhere. */
 export async function authorizedBodyId(directory: BodyDirectory): Promise<string> {
-  const body = (await directory.all()).find((b) => b.kind === 'authorized_body');
-  if (!body) throw new Error('The directory has no authorized body');
-  return body.id;
+  return (await authorizedBody(directory)).id;
 }

@@ -5,8 +5,9 @@
  */
 
 import type { Complaint, HistoryEvent } from '../../shared/domain/complaint.js';
+import type { NewComplaint } from '../../shared/ports.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import { applyCommand, type ComplaintCommand } from '../../shared/domain/lifecycle.js';
+import { applyCommand, type ComplaintCommand } from '../../shared/domain/commands.js';
 import { syncSchedules } from '../../shared/scheduling.js';
 import type { Dependencies } from './dependencies.js';
 
@@ -28,14 +29,24 @@ export async function scheduleAfter(
   }
 }
 
+/**
+ * Persists a change; with `created` (a forwarding's new complaint, R16), files that complaint in
+ * the same transaction. Then the schedules of both.
+ */
 export async function commit(
   dependencies: Needs,
   before: Complaint,
   after: Complaint,
   events: readonly HistoryEvent[],
   now: number,
+  created?: NewComplaint,
 ): Promise<void> {
-  await dependencies.repository.save(before, after, events);
+  if (created) {
+    await dependencies.repository.forward(before, after, events, created);
+    await scheduleAfter(dependencies, undefined, created.complaint, now);
+  } else {
+    await dependencies.repository.save(before, after, events);
+  }
   await scheduleAfter(dependencies, before, after, now);
 }
 

@@ -5,7 +5,7 @@
 
 import type { Principal } from '../../shared/domain/complaint.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import { canView } from '../../shared/domain/lifecycle.js';
+import { canView } from '../../shared/domain/access.js';
 import type { ComplaintRepository, StoredComplaint } from '../../shared/ports.js';
 import { principalFor, type Credentials } from './auth.js';
 
@@ -17,7 +17,7 @@ export async function readVisibleComplaint(
   const stored = await repository.get(id);
   const principal = principalFor(
     credentials,
-    stored ? { id: stored.complaint.id, accessTokenHash: stored.accessTokenHash } : undefined,
+    stored ? { id: stored.complaint.id, accessToken: stored.accessToken } : undefined,
   );
   if (!stored || !canView(principal, stored.complaint))
     throw new DomainError('not-found', `No complaint ${id}`);

@@ -7,15 +7,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import {
   createDocumentClient,
   createDynamoDbClient,
 } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoCalendarUpkeep } from '../../shared/adapters/dynamodb/calendar-upkeep.js';
 import { DynamoComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.js';
 import { DynamoBodyDirectory } from '../../shared/adapters/dynamodb/directory-repository.js';
 import type {
   BodyDirectory,
+  CalendarUpkeep,
   ComplaintRepository,
   Mailer,
   Metrics,
@@ -27,6 +29,8 @@ import { powertoolsMetrics } from './metrics.js';
 export interface Dependencies {
   readonly repository: ComplaintRepository;
   readonly directory: BodyDirectory;
+  /** R22: what the daily run remembers about the calendar's upkeep. */
+  readonly calendarUpkeep: CalendarUpkeep;
   readonly authenticate: Authenticate;
   /** Where filing keeps its idempotency records. */
   readonly idempotencyStore: BasePersistenceLayer;
@@ -92,6 +96,7 @@ export function environmentDependencies(wiring: Wiring = {}): Dependencies {
     () => new DynamoComplaintRepository({ client: documents(), tableName: tableName() }),
   );
   const directory = lazy(() => new DynamoBodyDirectory(documents(), tableName()));
+  const calendarUpkeep = lazy(() => new DynamoCalendarUpkeep(documents(), tableName()));
   const authenticate = lazy(() => (wiring.authenticate ?? (() => unwired('tokens')))());
   const idempotencyStore = lazy(() =>
     (wiring.idempotencyStore ?? (() => unwired('idempotency')))(dynamoDb(), tableName()),
@@ -105,6 +110,9 @@ export function environmentDependencies(wiring: Wiring = {}): Dependencies {
     },
     get directory() {
       return directory();
+    },
+    get calendarUpkeep() {
+      return calendarUpkeep();
     },
     get authenticate() {
       return authenticate();
@@ -124,6 +132,7 @@ export function environmentDependencies(wiring: Wiring = {}): Dependencies {
     logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? serviceName }),
     metrics: powertoolsMetrics(process.env.POWERTOOLS_SERVICE_NAME ?? serviceName),
     clock: Date.now,
-    newId: ulid,
+    // Monotonic: ids made in the same millisecond (two alerts of one change) keep their order.
+    newId: monotonicFactory(),
   };
 }

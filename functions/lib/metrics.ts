@@ -4,7 +4,7 @@
  */
 
 import { Metrics as PowertoolsMetrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { MetricName, Metrics } from '../../shared/ports.js';
+import type { GaugeName, MetricName, Metrics } from '../../shared/ports.js';
 
 export function powertoolsMetrics(serviceName: string): Metrics {
   const metrics = new PowertoolsMetrics({ serviceName });
@@ -12,6 +12,10 @@ export function powertoolsMetrics(serviceName: string): Metrics {
     count: (name: MetricName) => {
       // Published at once, so a count is never lost to an invocation that throws afterwards.
       metrics.addMetric(name, MetricUnit.Count, 1);
+      metrics.publishStoredMetrics();
+    },
+    gauge: (name: GaugeName, value: number) => {
+      metrics.addMetric(name, MetricUnit.Count, value);
       metrics.publishStoredMetrics();
     },
   };

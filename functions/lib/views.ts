@@ -2,8 +2,28 @@
  * What the API answers: the domain's records shaped for the caller, in a stable field order.
  */
 
-import type { Complaint, Principal } from '../../shared/domain/complaint.js';
+import type {
+  Complaint,
+  HistoryEvent,
+  HistoryEventType,
+  Notice,
+  Principal,
+} from '../../shared/domain/complaint.js';
 import type { StoredComplaint } from '../../shared/ports.js';
+
+const applicantHidden = new Set(['sub', 'failureReason']);
+/** Events whose `reason` is the mail provider's own words: for officials, not applicants. */
+const deliveryFailures = new Set<HistoryEventType>([
+  'delivery_attempt_failed',
+  'notice_failed',
+  'alert_failed',
+]);
+
+function withoutProviderReason(event: HistoryEvent): HistoryEvent {
+  if (!deliveryFailures.has(event.type)) return event;
+  const { reason: _reason, ...details } = event.details;
+  return { ...event, details };
+}
 
 /** R15: the whole complaint for those who may see it; applicants do not see officials' user ids. */
 export function complaintView(stored: StoredComplaint, principal: Principal): unknown {
@@ -19,11 +39,18 @@ export function complaintView(stored: StoredComplaint, principal: Principal): un
     text: c.text,
     appealOf: c.appealOf,
     receivedAt: c.receivedAt,
+    acceptedBy: c.acceptedBy,
     registrationDate: c.registrationDate,
     reviewWorkingDays: c.reviewWorkingDays,
     dueDate: c.dueDate,
+    dueDateProvisional: c.dueDateProvisional,
     extendedWorkingDays: c.extendedWorkingDays,
     extensions: c.extensions,
+    forwardedFrom: c.forwardedFrom,
+    forwardedTo: c.forwardedTo,
+    forwarding: c.forwarding,
+    withdrawal: c.withdrawal,
+    return: c.return,
     notices: c.notices,
     decision: c.decision,
     findings: c.findings,
@@ -33,9 +60,13 @@ export function complaintView(stored: StoredComplaint, principal: Principal): un
     history: stored.history,
   };
   if (principal.type !== 'applicant') return { ...view, alerts: c.alerts };
-  // Alerts are the officials' own; officials' user ids are not the applicant's business.
+  // Alerts are the officials' own; officials' user ids and why an e-mail failed (the provider's
+  // words) are not the applicant's business.
   return JSON.parse(
-    JSON.stringify(view, (key, value: unknown) => (key === 'sub' ? undefined : value)),
+    JSON.stringify(
+      { ...view, history: view.history.map(withoutProviderReason) },
+      (key, value: unknown) => (applicantHidden.has(key) ? undefined : value),
+    ),
   ) as unknown;
 }
 
@@ -48,11 +79,26 @@ export function filingView(complaint: Complaint, accessToken: string): Record<st
     channel: complaint.channel,
     addressee: complaint.addressee,
     receivedAt: complaint.receivedAt,
+    acceptedBy: complaint.acceptedBy,
     registrationDate: complaint.registrationDate,
     reviewWorkingDays: complaint.reviewWorkingDays,
     dueDate: complaint.dueDate,
+    dueDateProvisional: complaint.dueDateProvisional,
     extendedWorkingDays: complaint.extendedWorkingDays,
+    forwardedFrom: complaint.forwardedFrom,
+    forwardedTo: complaint.forwardedTo,
     accessToken,
+  };
+}
+
+/** A notice as an action's answer names it. */
+export function noticeView(notice: Notice): Record<string, unknown> {
+  return {
+    id: notice.id,
+    kind: notice.kind,
+    form: notice.form,
+    dueDate: notice.dueDate,
+    status: notice.status,
   };
 }
 

@@ -1,13 +1,13 @@
 /**
- * The notice function, fired by a one-time schedule for each e-mail (R9, R10, R11, R12): sends one
- * pending notice to the applicant, or one alert to officials, through SES, then records it sent
- * with the provider's message id. A claim on the item first makes a double firing send once. A
- * failed try stays pending with its next try scheduled; after the last it is failed, and a failed
- * notice to an applicant alerts the authorized body.
+ * The notice function, fired by a one-time schedule for each e-mail (R9–R12, R16–R19, R24): sends
+ * one pending notice to the applicant, or one alert to officials, through SES, then records it
+ * sent with the provider's message id. A claim on the item first makes a double firing send once.
+ * A failed try stays pending with its next try scheduled; after the last it is failed, and a failed
+ * notice to an applicant alerts the addressee (who owes it) and the authorized body (R24).
  */
 
 import * as z from 'zod';
-import { findMessage, type Message } from '../../shared/domain/lifecycle.js';
+import { findMessage, type Message } from '../../shared/domain/delivery.js';
 import type { Complaint } from '../../shared/domain/complaint.js';
 import { applicantEmail, officialAlertEmail } from '../../shared/texts/emails.js';
 import type { Mail } from '../../shared/ports.js';
@@ -16,6 +16,7 @@ import { idSchema } from '../../shared/validation/schemas.js';
 import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js';
 import { changeAsSystem } from '../lib/changes.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { textContext } from '../lib/directory.js';
 import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 import { mailerFromEnvironment } from '../lib/wiring/mailer.js';
 
@@ -50,18 +51,28 @@ export type NoticeOutcome =
     };
 
 export function createNoticeHandler(dependencies: Needs) {
-  const compose = async (complaint: Complaint, message: Message): Promise<Mail | undefined> => {
+  /** The e-mail as it reads today: a notice sent after its due date does not claim to be in time. */
+  const compose = async (
+    complaint: Complaint,
+    message: Message,
+    now: number,
+  ): Promise<Mail | undefined> => {
+    const context = await textContext(dependencies.directory, now);
     if (message.kind === 'notice') {
       const email = complaint.applicant.email;
       const tags = { complaintId: complaint.id, messageId: message.notice.id };
       return email === undefined
         ? undefined
-        : { to: [email], tags, ...applicantEmail(complaint, message.notice) };
+        : { to: [email], tags, ...applicantEmail(complaint, message.notice, context) };
     }
     const body = await dependencies.directory.find(message.alert.recipient);
     const tags = { complaintId: complaint.id, messageId: message.alert.id };
     return body
-      ? { to: [body.notificationEmail], tags, ...officialAlertEmail(complaint, message.alert) }
+      ? {
+          to: [body.notificationEmail],
+          tags,
+          ...officialAlertEmail(complaint, message.alert, context),
+        }
       : undefined;
   };
 
@@ -149,7 +160,7 @@ export function createNoticeHandler(dependencies: Needs) {
         return { outcome: 'claimed-elsewhere' };
       }
       const principal = { type: 'system', process: 'notice' } as const;
-      const mail = await compose(stored.complaint, message);
+      const mail = await compose(stored.complaint, message, now);
       let failure = 'No address to send to';
       if (mail) {
         let providerMessageId: string | undefined;
@@ -182,7 +193,7 @@ export function createNoticeHandler(dependencies: Needs) {
           messageId: input.messageId,
           reason: failure,
           retryAt,
-          alertId: dependencies.newId(),
+          alertIds: [dependencies.newId(), dependencies.newId()],
           authorizedBodyId: agency,
         }),
         now,

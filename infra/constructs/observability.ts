@@ -12,7 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { MetricName } from '../../shared/ports.js';
+import type { GaugeName, MetricName } from '../../shared/ports.js';
 import type { StageSettings } from '../stage.js';
 import { encryptedTopic } from './encrypted-topic.js';
 import type { DeployedFunction } from './functions.js';
@@ -86,6 +86,26 @@ export class Observability extends Construct {
       count('NoticesFailed'),
       'An e-mail notice or alert failed for good (R9): officials must send it another way.',
     );
+    // R22: the daily reconciliation publishes the days left of the official calendar; from 90
+    // days before its end, someone must add next year's (docs/guide.md).
+    const calendarAlarm = new cloudwatch.Alarm(this, 'calendar-ending', {
+      alarmName: `${stage.prefix}-calendar-ending`,
+      alarmDescription:
+        'The official working-day calendar ends within 90 days (R22): add next year’s calendar (shared/calendar/years.ts) and deploy.',
+      metric: new cloudwatch.Metric({
+        namespace: metricsNamespace,
+        metricName: 'CalendarDaysLeft' satisfies GaugeName,
+        dimensionsMap: { service: props.serviceName },
+        statistic: cloudwatch.Stats.MINIMUM,
+        period: Duration.days(1),
+      }),
+      threshold: 90,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD,
+      // The figure comes once a day; a day without one is no news.
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    calendarAlarm.addAlarmAction(action);
     for (const { definition, function: fn } of props.functions) {
       alarm(
         `${definition.name}-errors`,

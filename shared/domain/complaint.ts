@@ -4,28 +4,33 @@
 
 import type { IsoDate } from '../calendar/dates.js';
 import type { Language, LocalizedText } from '../localized.js';
+import type { BodyKind } from './bodies.js';
 import type {
-  ApplicantInput,
   Channel,
   ComplaintStatus,
   DecisionOutcome,
+  DispatchMethod,
   ExtensionReason,
-  SubjectInput,
-} from '../validation/schemas.js';
-import type { BodyKind } from './bodies.js';
+  RecommendationOutcome,
+  ReturnGround,
+  SubjectType,
+} from './vocabulary.js';
 
 export type {
   Channel,
   ComplaintStatus,
   DecisionOutcome,
+  DispatchMethod,
   ExtensionReason,
-} from '../validation/schemas.js';
+  RecommendationOutcome,
+  ReturnGround,
+} from './vocabulary.js';
 
 /** Who acts, as resolved from the request's credentials (R15). */
 export type Principal =
   /** No credentials: may file an electronic complaint and read public data. */
   | { readonly type: 'anonymous' }
-  /** The holder of a complaint's access token: sees that complaint only. */
+  /** The holder of a complaint's access token: sees that complaint (and where it was forwarded). */
   | { readonly type: 'applicant'; readonly complaintId: string }
   | {
       readonly type: 'official';
@@ -43,13 +48,38 @@ export type Actor =
   | { readonly type: 'official'; readonly sub: string; readonly bodyId: string }
   | { readonly type: 'system'; readonly process: string };
 
-export type Applicant = ApplicantInput;
-export type Subject = SubjectInput;
+interface ApplicantCommon {
+  readonly name: string;
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly postalAddress?: string | undefined;
+  /** The language of the notices (kk or ru). */
+  readonly language: Language;
+}
+
+/** The applicant: a person with an IIN or an organisation with a BIN (same check digit). */
+export type Applicant =
+  | (ApplicantCommon & { readonly type: 'individual'; readonly iin: string })
+  | (ApplicantCommon & { readonly type: 'legal_entity'; readonly bin: string });
+
+/** What is appealed [S1]: a decision, an action or an inaction, of whom, about which service. */
+export interface Subject {
+  readonly type: SubjectType;
+  readonly service: string;
+  readonly respondent: string;
+  readonly occurredOn: IsoDate;
+}
 
 export interface Addressee {
   readonly id: string;
   readonly kind: BodyKind;
   readonly name: LocalizedText;
+}
+
+/** R20: who accepted a paper complaint over the counter. */
+export interface AcceptedBy {
+  readonly name: string;
+  readonly position: string;
 }
 
 export interface Extension {
@@ -65,11 +95,17 @@ export interface Extension {
   readonly noticeId: string;
 }
 
-export type NoticeKind = 'registration' | 'extension' | 'decision';
+export type NoticeKind =
+  | 'registration'
+  | 'extension'
+  | 'decision'
+  | 'forwarding'
+  | 'withdrawal'
+  | 'return'
+  | 'deemed_refusal';
 /** R9: e-mail for an electronic complaint, a printable letter for a paper one. */
 export type NoticeForm = 'email' | 'letter';
-export type NoticeStatus = 'pending' | 'sent' | 'failed' | 'dispatched';
-export type DispatchMethod = 'post' | 'courier' | 'in_person';
+export type NoticeStatus = 'pending' | 'sent' | 'failed' | 'dispatched' | 'delivered_otherwise';
 
 /** How far an e-mail (a notice or an alert) has got: tries so far and when the next is due. */
 export interface Delivery {
@@ -82,6 +118,13 @@ export interface Delivery {
   readonly failureReason?: string;
 }
 
+/** A letter sent by hand (R9), or a failed e-mail notice delivered another way (R24). */
+export interface ManualDelivery {
+  readonly method: DispatchMethod;
+  readonly trackingNumber?: string;
+  readonly by: Actor;
+}
+
 export interface Notice extends Delivery {
   readonly id: string;
   readonly kind: NoticeKind;
@@ -91,25 +134,31 @@ export interface Notice extends Delivery {
   readonly dueDate: IsoDate;
   readonly status: NoticeStatus;
   readonly createdAt: string;
-  readonly dispatch?: {
-    readonly sentOn: IsoDate;
-    readonly method: DispatchMethod;
-    readonly trackingNumber?: string;
-    readonly by: Actor;
+  /** R9: a letter marked dispatched. */
+  readonly dispatch?: ManualDelivery & { readonly sentOn: IsoDate };
+  /** R24: a failed e-mail delivered by other means, and whether that was within its term. */
+  readonly otherDelivery?: ManualDelivery & {
+    readonly deliveredOn: IsoDate;
+    readonly timely: boolean;
   };
 }
 
-/** What officials are alerted of (R9, R11, R12), in Kazakh and Russian at once. */
+/** What officials are alerted of (R9, R11, R12, R16, R24), in Kazakh and Russian at once. */
 export type AlertKind =
-  'due_soon' | 'overdue' | 'recommendation_unanswered' | 'letter_not_dispatched' | 'notice_failed';
+  | 'due_soon'
+  | 'overdue'
+  | 'recommendation_unanswered'
+  | 'letter_not_dispatched'
+  | 'notice_failed'
+  | 'forwarded_late';
 
-/** An e-mail to the officials of one or more bodies, kept like a notice: sent once, or failed. */
+/** An e-mail to the officials of one body, kept like a notice: sent once, or failed. */
 export interface Alert extends Delivery {
   readonly id: string;
   readonly kind: AlertKind;
   /** The body whose officials are told: one alert per body, each sent (or failed) on its own. */
   readonly recipient: string;
-  /** The date the alert is about: the due date, a recommendation's or a letter's date. */
+  /** The date the alert is about: the due date, a recommendation's or a notice's date. */
   readonly about: IsoDate;
   /** The notice or recommendation it is about, if any. */
   readonly subjectId: string | null;
@@ -127,6 +176,45 @@ export interface Decision {
   readonly noticeId: string;
 }
 
+/** R16: the complaint went to the competent body. */
+export interface Forwarding {
+  readonly toBodyId: string;
+  readonly toComplaintId: string;
+  readonly toRegistrationNumber: string;
+  /** The forwarded complaint's registration and due date at the receiving body. */
+  readonly toRegistrationDate: IsoDate;
+  readonly toDueDate: IsoDate;
+  readonly explanation: string;
+  readonly forwardedAt: string;
+  readonly forwardedBy: Actor;
+  /** 3 working days from registration (APPC art. 65). */
+  readonly dueDate: IsoDate;
+  readonly timely: boolean;
+  readonly noticeId: string;
+}
+
+/** R17: the applicant withdrew the complaint. */
+export interface Withdrawal {
+  readonly reason: string | null;
+  /** For a paper complaint: the day the written statement was received. */
+  readonly statementReceivedOn: IsoDate | null;
+  readonly withdrawnAt: string;
+  readonly withdrawnBy: Actor;
+  readonly noticeId: string;
+}
+
+/** R18: the complaint cannot be considered, and goes back with its ground. */
+export interface Return {
+  readonly ground: ReturnGround;
+  readonly explanation: string;
+  /** For `repeated`: the decided complaint it repeats, and its number (the notice states it). */
+  readonly repeatedOf: string | null;
+  readonly repeatedRegistrationNumber: string | null;
+  readonly returnedAt: string;
+  readonly returnedBy: Actor;
+  readonly noticeId: string;
+}
+
 export interface Findings {
   readonly reasons: string;
   readonly violationFound: boolean;
@@ -135,8 +223,6 @@ export interface Findings {
   readonly recordedAt: string;
   readonly recordedBy: Actor;
 }
-
-export type RecommendationOutcome = 'implemented' | 'partially_implemented' | 'declined';
 
 export interface Recommendation {
   readonly id: string;
@@ -153,7 +239,7 @@ export interface Recommendation {
     /** Answered on or before `respondBy`. */
     readonly timely: boolean;
   } | null;
-  /** [S6.3]: the authorized body's verdict on timeliness and completeness. */
+  /** [S6.3], R23: the authorized body's verdict on timeliness (from the dates) and completeness. */
   readonly control: {
     readonly complete: boolean;
     readonly timely: boolean;
@@ -173,15 +259,25 @@ export interface Complaint {
   readonly applicant: Applicant;
   readonly subject: Subject;
   readonly text: string;
-  /** R12: the earlier complaint whose decision this one disputes. */
+  /** R12, R19: the earlier complaint (decided, or overdue) whose outcome this one disputes. */
   readonly appealOf: string | null;
-  /** R4: the receipt instant as it happened, with the legal offset. */
+  /** R4, R20: the receipt instant as it happened, with the legal offset. */
   readonly receivedAt: string;
+  /** R20: who accepted a paper complaint; null for electronic and forwarded ones. */
+  readonly acceptedBy: AcceptedBy | null;
   readonly registrationDate: IsoDate;
   readonly reviewWorkingDays: number;
   readonly dueDate: IsoDate;
+  /** R22: the due date lies past the official calendar and may move when its year is added. */
+  readonly dueDateProvisional: boolean;
   readonly extendedWorkingDays: number;
   readonly extensions: readonly Extension[];
+  /** R16: the complaint this one was forwarded from, and the one it was forwarded to. */
+  readonly forwardedFrom: string | null;
+  readonly forwardedTo: string | null;
+  readonly forwarding: Forwarding | null;
+  readonly withdrawal: Withdrawal | null;
+  readonly return: Return | null;
   readonly notices: readonly Notice[];
   readonly decision: Decision | null;
   readonly findings: Findings | null;
@@ -198,8 +294,13 @@ export type HistoryEventType =
   | 'extended'
   | 'decided'
   | 'marked_overdue'
+  | 'forwarded'
+  | 'withdrawn'
+  | 'returned'
+  | 'due_date_recomputed'
   | 'notice_sent'
   | 'notice_failed'
+  | 'notice_delivered_otherwise'
   | 'delivery_attempt_failed'
   | 'alert_raised'
   | 'alert_sent'
@@ -219,4 +320,9 @@ export interface HistoryEvent {
   readonly version: number;
   /** What changed, without personal data (ids, dates, outcomes, counts). */
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** The identifier (IIN or BIN) that says two complaints are the same applicant's. */
+export function applicantIdentifier(applicant: Applicant): string {
+  return applicant.type === 'individual' ? applicant.iin : applicant.bin;
 }

@@ -1,6 +1,7 @@
 /**
- * The one-time schedules a complaint needs, derived from its state alone (R9, R11, R12): what is
- * outstanding, and when. Filing, every change and the daily reconciliation compare this with what
+ * The one-time schedules a complaint needs, derived from its state alone (R9, R11, R12, R16–R18):
+ * what is outstanding, and when. A forwarded, withdrawn or returned complaint keeps only the
+ * delivery of its notices: no deadline, no control. Filing, every change and the daily reconciliation compare this with what
  * exists, so a schedule lost to a crash is recreated from the same rule that made it.
  */
 
@@ -8,6 +9,7 @@ import { addCalendarDays, type IsoDate } from '../calendar/dates.js';
 import { legalInstant, recordedInstant, type Instant } from '../time/legal-time.js';
 import type { Complaint, Delivery } from './complaint.js';
 import { dueSoonAt, overdueAt } from './deadlines.js';
+import { endedWithoutDecision } from './vocabulary.js';
 
 export type DeadlineKind = 'due-soon' | 'overdue' | 'recommendation-control' | 'letter-due';
 
@@ -93,6 +95,7 @@ export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
   for (const recommendation of complaint.recommendations) {
     // R12: an answer is due by its date; the control check runs the day after.
     if (
+      !endedWithoutDecision(complaint.status) &&
       recommendation.response === null &&
       !complaint.alerts.some((a) => a.subjectId === recommendation.id)
     ) {

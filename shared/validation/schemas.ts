@@ -1,5 +1,5 @@
 /**
- * Request schemas for every body and query of the public API (../shared/API.md). Unknown fields are
+ * Request schemas for every body and query of the public API (docs/api.md). Unknown fields are
  * refused, not ignored; every message names what is wrong in words a person can act on. The same
  * schemas will produce the OpenAPI document, so the contract and the checks cannot drift apart.
  */
@@ -8,6 +8,25 @@ import * as z from 'zod';
 import { isValidIsoDate } from '../calendar/dates.js';
 import { bodyKinds } from '../domain/bodies.js';
 import type { FieldError } from '../domain/errors.js';
+import type { FilingRequest } from '../domain/filing.js';
+import type { DecisionRequest, ExtensionRequest } from '../domain/review.js';
+import type { ReturnRequest, WithdrawalRequest } from '../domain/side-paths.js';
+import type { DispatchRequest, OtherDeliveryRequest } from '../domain/delivery.js';
+import type {
+  RecommendationControlRequest,
+  RecommendationResponseRequest,
+} from '../domain/control.js';
+import {
+  channels,
+  complaintStatuses,
+  decisionOutcomes,
+  dispatchMethods,
+  extensionReasons,
+  recommendationOutcomes,
+  returnGrounds,
+  subjectTypes,
+} from '../domain/vocabulary.js';
+import { parseInstant } from '../time/legal-time.js';
 import { languages } from '../localized.js';
 import { isValidIdentifier } from './identifiers.js';
 
@@ -32,17 +51,12 @@ export const idSchema = z
 const enumOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` });
 
-export const channels = ['electronic', 'paper'] as const;
-export const subjectTypes = ['decision', 'action', 'inaction'] as const;
-export const extensionReasons = [
-  'additional_study',
-  'site_inspection',
-  'additional_information',
-] as const;
-export const decisionOutcomes = ['satisfied', 'partially_satisfied', 'rejected'] as const;
-export const dispatchMethods = ['post', 'courier', 'in_person'] as const;
-export const recommendationOutcomes = ['implemented', 'partially_implemented', 'declined'] as const;
-export const complaintStatuses = ['under_review', 'decided', 'overdue'] as const;
+/** An instant with its offset (`2026-11-23T17:00:00+05:00`): a bare local time is ambiguous. */
+export const instantSchema = z
+  .string({ error: 'must be an instant with its offset, e.g. 2026-11-23T17:00:00+05:00' })
+  .refine((text) => parseInstant(text) !== undefined, {
+    error: 'must be an instant with its offset, e.g. 2026-11-23T17:00:00+05:00',
+  });
 
 const applicantCommon = {
   name: text(300),
@@ -83,6 +97,9 @@ export const subjectSchema = z.strictObject({
   occurredOn: isoDateSchema,
 });
 
+/** R20: who accepted a paper complaint. */
+export const acceptedBySchema = z.strictObject({ name: text(300), position: text(300) });
+
 /** `POST /v1/complaints`. */
 export const fileComplaintSchema = z
   .strictObject({
@@ -92,6 +109,8 @@ export const fileComplaintSchema = z
     subject: subjectSchema,
     text: text(10_000),
     appealOf: idSchema.optional(),
+    receivedAt: instantSchema.optional(),
+    acceptedBy: acceptedBySchema.optional(),
   })
   .superRefine((request, ctx) => {
     // The channel decides how the applicant is answered (R9), so it must be reachable that way.
@@ -109,7 +128,26 @@ export const fileComplaintSchema = z
         message: 'is required for a paper complaint',
       });
     }
-  });
+    // R20: the receipt and who accepted it are facts of a paper complaint handed in.
+    if (request.channel === 'paper' && request.acceptedBy === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['acceptedBy'],
+        message: 'is required for a paper complaint: who accepted it (name, position)',
+      });
+    }
+    if (request.channel === 'electronic') {
+      for (const field of ['receivedAt', 'acceptedBy'] as const) {
+        if (request[field] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'is for a paper complaint only: an electronic one is received when it arrives',
+          });
+        }
+      }
+    }
+  }) satisfies z.ZodType<FilingRequest>;
 
 /** `POST /v1/complaints/{id}/extensions` (R6–R8). */
 export const extensionSchema = z.strictObject({
@@ -120,20 +158,66 @@ export const extensionSchema = z.strictObject({
     .max(10, { error: 'must be at most 10 (R8: 10 working days in total)' }),
   reason: enumOf(extensionReasons),
   explanation: text(2_000),
-});
+}) satisfies z.ZodType<ExtensionRequest>;
 
 /** `POST /v1/complaints/{id}/decision` (R10). */
 export const decisionSchema = z.strictObject({
   outcome: enumOf(decisionOutcomes),
   text: text(10_000),
-});
+}) satisfies z.ZodType<DecisionRequest>;
 
 /** `POST /v1/complaints/{id}/notices/{noticeId}/dispatch` (R9). */
 export const dispatchSchema = z.strictObject({
   sentOn: isoDateSchema,
   method: enumOf(dispatchMethods),
   trackingNumber: text(100).optional(),
+}) satisfies z.ZodType<DispatchRequest>;
+
+/** `POST /v1/complaints/{id}/notices/{noticeId}/delivery` (R24). */
+export const otherDeliverySchema = z.strictObject({
+  deliveredOn: isoDateSchema,
+  method: enumOf(dispatchMethods),
+  trackingNumber: text(100).optional(),
+}) satisfies z.ZodType<OtherDeliveryRequest>;
+
+/** `POST /v1/complaints/{id}/forwarding` (R16). */
+export const forwardingSchema = z.strictObject({
+  toBodyId: idSchema,
+  explanation: text(2_000),
 });
+
+/**
+ * `POST /v1/complaints/{id}/withdrawal` (R17): `{ reason? }` from the applicant, with
+ * `statementReceivedOn` from an official recording a written statement.
+ */
+export const withdrawalSchema = z.strictObject({
+  reason: text(2_000).optional(),
+  statementReceivedOn: isoDateSchema.optional(),
+}) satisfies z.ZodType<WithdrawalRequest>;
+
+/** `POST /v1/complaints/{id}/return` (R18). */
+export const returnSchema = z
+  .strictObject({
+    ground: enumOf(returnGrounds),
+    explanation: text(2_000),
+    repeatedOf: idSchema.optional(),
+  })
+  .superRefine((request, ctx) => {
+    if (request.ground === 'repeated' && request.repeatedOf === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['repeatedOf'],
+        message: 'is required for the ground "repeated": the decided complaint this one repeats',
+      });
+    }
+    if (request.ground !== 'repeated' && request.repeatedOf !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['repeatedOf'],
+        message: 'is only for the ground "repeated"',
+      });
+    }
+  }) satisfies z.ZodType<ReturnRequest>;
 
 /** `POST /v1/complaints/{id}/findings` (R12, [S6.1]). */
 export const findingsSchema = z
@@ -163,13 +247,13 @@ export const recommendationSchema = z.strictObject({
 export const recommendationResponseSchema = z.strictObject({
   outcome: enumOf(recommendationOutcomes),
   text: text(10_000),
-});
+}) satisfies z.ZodType<RecommendationResponseRequest>;
 
 /** `POST /v1/complaints/{id}/recommendations/{recId}/control` (R12, [S6.3]). */
 export const recommendationControlSchema = z.strictObject({
   complete: z.boolean({ error: 'must be true or false' }),
   text: text(10_000),
-});
+}) satisfies z.ZodType<RecommendationControlRequest>;
 
 const limitSchema = z.coerce
   .number({ error: 'must be a number from 1 to 100' })
@@ -206,22 +290,12 @@ export const dueDateQuerySchema = z.strictObject({
 });
 
 export type FileComplaintRequest = z.infer<typeof fileComplaintSchema>;
-export type ApplicantInput = z.infer<typeof applicantSchema>;
-export type SubjectInput = z.infer<typeof subjectSchema>;
-export type ExtensionRequest = z.infer<typeof extensionSchema>;
-export type DecisionRequest = z.infer<typeof decisionSchema>;
-export type DispatchRequest = z.infer<typeof dispatchSchema>;
 export type FindingsRequest = z.infer<typeof findingsSchema>;
 export type RecommendationRequest = z.infer<typeof recommendationSchema>;
-export type RecommendationResponseRequest = z.infer<typeof recommendationResponseSchema>;
-export type RecommendationControlRequest = z.infer<typeof recommendationControlSchema>;
+export type ForwardingRequest = z.infer<typeof forwardingSchema>;
 export type ListComplaintsQuery = z.infer<typeof listComplaintsQuerySchema>;
 export type DueDateQuery = z.infer<typeof dueDateQuerySchema>;
 export type ListBodiesQuery = z.infer<typeof listBodiesQuerySchema>;
-export type ExtensionReason = (typeof extensionReasons)[number];
-export type DecisionOutcome = (typeof decisionOutcomes)[number];
-export type ComplaintStatus = (typeof complaintStatuses)[number];
-export type Channel = (typeof channels)[number];
 
 /** Zod issues as the API's `errors`: a dotted path and a sentence (unknown fields one by one). */
 export function toFieldErrors(error: z.ZodError): FieldError[] {

@@ -531,6 +531,21 @@ describe('schedules, e-mail, alarms', () => {
     dev.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
+  it('R22: alarms when the official calendar has 90 days or fewer left (the daily run’s figure)', () => {
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'complaint-desk-dev-calendar-ending',
+      Namespace: 'ComplaintDesk',
+      MetricName: 'CalendarDaysLeft',
+      Statistic: 'Minimum',
+      Period: 86_400,
+      Threshold: 90,
+      ComparisonOperator: 'LessThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      Dimensions: [{ Name: 'service', Value: 'complaint-desk-dev' }],
+      AlarmActions: [Match.anyValue()],
+    });
+  });
+
   it('a production stage needs the sender named', () => {
     expect(() => buildApp({ context: { stage: 'prod' }, outdir })).toThrow(/senderEmail/);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { almaty, electronicFiling } from '../fixtures.js';
+import { acceptedBy, almaty, electronicFiling } from '../fixtures.js';
 import { createHarness, field, type Harness } from './harness.js';
 
 let system: Harness;
@@ -205,6 +205,7 @@ describe('paper letters (R9)', () => {
       body: {
         ...electronicFiling,
         channel: 'paper',
+        acceptedBy,
         applicant: {
           ...electronicFiling.applicant,
           language: 'ru',
@@ -226,7 +227,7 @@ describe('paper letters (R9)', () => {
     });
     expect(letter.status).toBe(200);
     expect(letter.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(letter.text).toContain('продлён на 3 рабочих дней');
+    expect(letter.text).toContain('продлён на 3 рабочих дня');
     expect(letter.text).toContain('проведение проверки с выездом на место');
     expect(letter.text).toContain('Астана, ул. &lt;Бейбітшілік&gt;, 1');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { almaty, electronicFiling } from '../fixtures.js';
+import { acceptedBy, almaty, electronicFiling } from '../fixtures.js';
 import { createHarness, field, type Harness } from './harness.js';
 
 let system: Harness;
@@ -11,6 +11,7 @@ afterAll(() => system.close());
 const paperFiling = {
   ...electronicFiling,
   channel: 'paper',
+  acceptedBy,
   applicant: {
     ...electronicFiling.applicant,
     email: undefined,
@@ -59,7 +60,7 @@ describe('POST /v1/complaints', () => {
       id,
       registrationDate: '2026-11-24', // R4: after 18:30 → the next working day
       dueDate: '2026-12-01',
-      applicant: { iin: '900101300017', language: 'kk' },
+      applicant: { iin: '900101400013', language: 'kk' },
       notices: [{ kind: 'registration', form: 'email', status: 'pending', language: 'kk' }],
       history: [{ type: 'filed', version: 1, actor: { type: 'applicant' } }],
     });
@@ -69,7 +70,7 @@ describe('POST /v1/complaints', () => {
   it('the token is kept only as a hash: the table has no copy of it', async () => {
     const filed = await system.call('POST', '/v1/complaints', { body: electronicFiling });
     const stored = await system.dependencies.repository.get(field(filed.body, 'id'));
-    expect(stored?.accessTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored?.accessToken?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(field(filed.body, 'accessToken').split('.')[2]);
   });
 
@@ -196,7 +197,9 @@ describe('POST /v1/complaints', () => {
     };
     const undecided = await system.call('POST', '/v1/complaints', { body: appeal });
     expect(undecided.body).toMatchObject({
-      errors: [{ path: 'appealOf', message: 'is not a decided complaint of this applicant' }],
+      errors: [
+        { path: 'appealOf', message: 'is not a decided or overdue complaint of this applicant' },
+      ],
     });
     await system.call('POST', `/v1/complaints/${earlierId}/decision`, {
       body: { outcome: 'rejected', text: 'Нет оснований.' },

@@ -58,7 +58,7 @@ describe('GET /v1/complaints', () => {
       'under_review',
     ]);
     expect(reply.body.nextCursor).toBeNull();
-    expect(reply.text).not.toContain('900101300017');
+    expect(reply.text).not.toContain('900101400013');
   });
 
   it('filters by status and by due date (strictly before)', async () => {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dueSoonAt, overdueAt } from '../../shared/domain/deadlines.js';
-import { almaty, electronicFiling } from '../fixtures.js';
+import { acceptedBy, almaty, electronicFiling } from '../fixtures.js';
 import { createHarness, field, type Harness } from './harness.js';
 
 let system: Harness;
@@ -25,7 +25,7 @@ afterAll(() => system.close());
 async function file(
   at: string,
   overrides: Record<string, unknown> = {},
-): Promise<{ id: string; token: string; inbox: string }> {
+): Promise<{ id: string; token: string; inbox: string; number: string }> {
   const inbox = `applicant-${randomUUID()}@example.kz`;
   system.setNow(almaty(at));
   const { applicant, ...rest } = overrides as { applicant?: Record<string, unknown> };
@@ -37,7 +37,12 @@ async function file(
     },
   });
   expect(reply.status).toBe(201);
-  return { id: field(reply.body, 'id'), token: field(reply.body, 'accessToken'), inbox };
+  return {
+    id: field(reply.body, 'id'),
+    token: field(reply.body, 'accessToken'),
+    inbox,
+    number: field(reply.body, 'registrationNumber'),
+  };
 }
 
 const schedulesOf = (id: string) =>
@@ -47,11 +52,12 @@ const schedulesOf = (id: string) =>
     .map((s) => `${s.Name.slice(id.length)} ${s.ScheduleExpression}`)
     .sort();
 
-/** Waits for an alert about this complaint in an officials' inbox (alerts name the complaint). */
-const alertAbout = (inbox: string, complaintId: string, subject: string) =>
+/** Waits for an alert about this complaint in an officials' inbox (alerts name its number). */
+const alertAbout = (inbox: string, registrationNumber: string, subject: string) =>
   system.eventually(async () =>
     (await system.emailsTo(inbox)).find(
-      (email) => email.subject.includes(subject) && (email.body.text ?? '').includes(complaintId),
+      (email) =>
+        email.subject.includes(subject) && (email.body.text ?? '').includes(registrationNumber),
     ),
   );
 
@@ -74,7 +80,7 @@ describe('R9: the receipt, the extension notice and the decision notice by e-mai
     const [receipt] = await mail(inbox);
     expect(receipt?.subject).toMatch(/^Шағымыңыз тіркелді: № akimat-astana\/2026\/\d{6}$/);
     expect(receipt?.body.text).toContain('23.11.2026');
-    expect(receipt?.body.text).toContain('30.11.2026 дейін');
+    expect(receipt?.body.text).toContain('30.11.2026 кешіктірмей');
     expect(receipt?.from).toBe('complaints@notify.complaints.example');
     const read = await system.eventually(async () => {
       const reply = await system.call('GET', `/v1/complaints/${id}`, { token });
@@ -110,10 +116,10 @@ describe('R9: the receipt, the extension notice and the decision notice by e-mai
     const [, notice] = await mail(ruInbox, 2);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(notice?.subject).toMatch(/^Срок рассмотрения жалобы продлён: № /);
-    expect(notice?.body.text).toContain('продлён на 3 рабочих дней');
+    expect(notice?.body.text).toContain('продлён на 3 рабочих дня');
     expect(notice?.body.text).toContain('Причина продления: получение дополнительной информации.');
     expect(notice?.body.text).toContain('Запрошены документы в ЦОН.');
-    expect(notice?.body.text).toContain('до 03.12.2026');
+    expect(notice?.body.text).toContain('не позднее 03.12.2026');
     expect(schedulesOf(id)).toEqual([
       '-due-soon at(2026-12-02T09:00:00)',
       '-overdue at(2026-12-04T00:00:00)',
@@ -148,9 +154,9 @@ describe('R9: the receipt, the extension notice and the decision notice by e-mai
 
 describe('R11, R12, R9: alerts to officials, in Kazakh and Russian', () => {
   it('R11: one working day before the due date, the addressee is reminded; after it, the complaint goes overdue and both are alerted', async () => {
-    const { id } = await file('2026-11-23T10:15'); // due 2026-11-30
+    const { id, number } = await file('2026-11-23T10:15'); // due 2026-11-30
     system.setNow(dueSoonAt('2026-11-30'));
-    const reminder = await alertAbout(akimatInbox, id, 'Срок рассмотрения истекает');
+    const reminder = await alertAbout(akimatInbox, number, 'Срок рассмотрения истекает');
     expect(reminder.subject).toContain('Қарау мерзімі аяқталуға жақын');
     expect(reminder.body.text).toContain('30.11.2026');
     expect(await system.emailsTo(agencyInbox)).not.toContainEqual(
@@ -166,8 +172,8 @@ describe('R11, R12, R9: alerts to officials, in Kazakh and Russian', () => {
       expect.arrayContaining([expect.objectContaining({ type: 'marked_overdue' })]),
     );
     // One e-mail to each: the addressee and the authorized body.
-    const toAgency = await alertAbout(agencyInbox, id, 'Жалоба не рассмотрена в срок');
-    const toAkimat = await alertAbout(akimatInbox, id, 'Жалоба не рассмотрена в срок');
+    const toAgency = await alertAbout(agencyInbox, number, 'Жалоба не рассмотрена в срок');
+    const toAkimat = await alertAbout(akimatInbox, number, 'Жалоба не рассмотрена в срок');
     expect(toAgency.subject).toContain('Шағым мерзімінде қаралмады');
     expect(toAkimat.messageId).not.toBe(toAgency.messageId);
     expect(schedulesOf(id)).toEqual([]);
@@ -175,7 +181,9 @@ describe('R11, R12, R9: alerts to officials, in Kazakh and Russian', () => {
 
   it('R12: a recommendation unanswered by its date alerts the authorized body', async () => {
     const agency = await system.official({ bodyId: 'agency-civil-service', authorizedBody: true });
-    const { id } = await file('2026-11-23T10:15', { addresseeId: 'agency-civil-service' });
+    const { id, number } = await file('2026-11-23T10:15', {
+      addresseeId: 'agency-civil-service',
+    });
     await system.call('POST', `/v1/complaints/${id}/findings`, {
       body: { reasons: 'x', violationFound: true, bodyId: 'akimat-astana' },
       token: agency,
@@ -187,7 +195,7 @@ describe('R11, R12, R9: alerts to officials, in Kazakh and Russian', () => {
     const recId = field(sent.body, 'recommendationId');
     expect(schedulesOf(recId)).toEqual(['-control at(2026-12-05T00:00:00)']);
     system.setNow(almaty('2026-12-05T00:00'));
-    const alert = await alertAbout(agencyInbox, id, 'Нет ответа на рекомендацию');
+    const alert = await alertAbout(agencyInbox, number, 'Нет ответа на рекомендацию');
     expect(alert.body.text).toContain('04.12.2026');
   });
 
@@ -198,6 +206,7 @@ describe('R11, R12, R9: alerts to officials, in Kazakh and Russian', () => {
       body: {
         ...electronicFiling,
         channel: 'paper',
+        acceptedBy,
         applicant: { ...electronicFiling.applicant, postalAddress: 'Астана' },
       },
     });
@@ -210,7 +219,11 @@ describe('R11, R12, R9: alerts to officials, in Kazakh and Russian', () => {
     const noticeId = field(extended.body, 'notice', 'id'); // letter due 2026-11-27
     expect(schedulesOf(noticeId)).toEqual(['-letter-due at(2026-11-28T00:00:00)']);
     system.setNow(almaty('2026-11-28T00:00'));
-    const alert = await alertAbout(akimatInbox, id, 'Письмо заявителю не отправлено');
+    const alert = await alertAbout(
+      akimatInbox,
+      field(filed.body, 'registrationNumber'),
+      'Письмо заявителю не отправлено',
+    );
     expect(alert.subject).toContain('Хабарлама хат жіберілмеді');
   });
 });
@@ -293,12 +306,18 @@ describe('exactly once, and nothing lost', () => {
       const stored = await system.dependencies.repository.get(second.id);
       return stored?.complaint.notices[0]?.status === 'failed' ? stored : undefined;
     });
+    // R24: the addressee, who owes the notice, and the authorized body.
     expect(failed.complaint.alerts).toEqual([
+      expect.objectContaining({ kind: 'notice_failed', recipient: 'akimat-astana' }),
       expect.objectContaining({ kind: 'notice_failed', recipient: 'agency-civil-service' }),
     ]);
     await system.startSes();
     system.setNow(almaty('2026-11-23T11:00') + 10_000);
-    const told = await alertAbout(agencyInbox, second.id, 'Уведомление заявителю не доставлено');
+    const told = await alertAbout(
+      agencyInbox,
+      second.number,
+      'Уведомление заявителю не доставлено',
+    );
     expect(told.body.text).toContain('иным способом');
     expect(await system.emailsTo(second.inbox)).toHaveLength(0);
   });
@@ -458,9 +477,10 @@ describe('R9: SES bounce and complaint events', () => {
       failureReason: 'Bounced: NoEmail',
     });
     expect(stored?.alerts).toEqual([
+      expect.objectContaining({ kind: 'notice_failed', recipient: 'akimat-astana' }),
       expect.objectContaining({ kind: 'notice_failed', recipient: 'agency-civil-service' }),
     ]);
-    await alertAbout(agencyInbox, complaint.id, 'жеткізілмеді');
+    await alertAbout(agencyInbox, complaint.number, 'жеткізілмеді');
     expect(system.counted.filter((name) => name === 'NoticesFailed')).toHaveLength(
       failedBefore + 1,
     );

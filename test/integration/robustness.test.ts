@@ -117,6 +117,8 @@ describe('an unexpected failure', () => {
       list: failure,
       claimDelivery: failure,
       openOn: failure,
+      forward: failure,
+      provisionalOn: failure,
     };
     const definition = functions.find((f) => f.name === 'api-file-complaint');
     if (!definition) throw new Error('no filing function');
@@ -163,7 +165,7 @@ describe('an unexpected failure', () => {
     const log = written.join('');
     expect(log).toContain('Unexpected error');
     expect(log).toContain('connection reset by peer');
-    for (const personal of ['900101300017', 'Айгүл', 'applicant@example.kz', 'Мне отказали']) {
+    for (const personal of ['900101400013', 'Айгүл', 'applicant@example.kz', 'Мне отказали']) {
       expect(log).not.toContain(personal);
     }
   });

@@ -3,12 +3,8 @@
 import { expect } from 'vitest';
 import type { Body } from '../../shared/domain/bodies.js';
 import type { Complaint, Principal } from '../../shared/domain/complaint.js';
-import {
-  applyCommand,
-  fileComplaint,
-  type ComplaintCommand,
-  type Outcome,
-} from '../../shared/domain/lifecycle.js';
+import { applyCommand, type ComplaintCommand, type Outcome } from '../../shared/domain/commands.js';
+import { fileComplaint } from '../../shared/domain/filing.js';
 import { fileComplaintSchema, type FileComplaintRequest } from '../../shared/validation/schemas.js';
 import { almaty, bodies, electronicFiling, principals } from '../fixtures.js';
 
@@ -29,7 +25,7 @@ export function file(
         overrides.channel === 'paper' ? principals.officialOf(addressee) : principals.anonymous,
       id: 'C1',
       noticeId: 'N0',
-      registrationSequence: 42,
+      registrationSequence: () => 42,
       request: request(overrides, addressee),
       addressee,
     },
@@ -74,6 +70,7 @@ export function alertOnceFrom(
 export const paper = {
   channel: 'paper',
   applicant: { ...request().applicant, postalAddress: 'Астана, ул. Бейбітшілік, 1' },
+  acceptedBy: { name: 'Сейткали Н. Б.', position: 'главный специалист канцелярии' },
 } as const;
 
 export const extend = (principal: Principal, workingDays: number, n = 1): ComplaintCommand => ({
@@ -83,6 +80,23 @@ export const extend = (principal: Principal, workingDays: number, n = 1): Compla
   noticeId: `NE${n}`,
   request: { workingDays, reason: 'site_inspection', explanation: 'Требуется выезд на место.' },
 });
+
+/** R19: the overdue check, with its alerts AO, AO2 and the deemed-refusal notice NR. */
+export const markOverdue: ComplaintCommand = {
+  type: 'markOverdue',
+  principal: principals.system,
+  alertIds: ['AO', 'AO2'],
+  authorizedBodyId: bodies.agency.id,
+  noticeId: 'NR',
+};
+
+/** A paper complaint extended by 2 working days on 24.11.2026: its letter NE1 is due 27.11.2026 (R9). */
+export const extendedOnPaper = (): Complaint =>
+  apply(
+    file('2026-11-23T10:00', bodies.akimat, paper),
+    extend(principals.officialOf(bodies.akimat), 2),
+    '2026-11-24T10:00',
+  );
 
 export const decide = (principal: Principal): ComplaintCommand => ({
   type: 'decide',

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { createLocalJWKSet } from 'jose';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import { createActOnComplaintHandler } from '../../functions/api/act-on-complaint.js';
 import { createFileComplaintHandler } from '../../functions/api/file-complaint.js';
 import { createReadComplaintsHandler } from '../../functions/api/read-complaints.js';
@@ -47,6 +47,7 @@ import {
   createDocumentClient,
   createDynamoDbClient,
 } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoCalendarUpkeep } from '../../shared/adapters/dynamodb/calendar-upkeep.js';
 import { DynamoComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.js';
 import {
   DynamoBodyDirectory,
@@ -60,7 +61,7 @@ import {
 import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { bodyDirectory } from '../../shared/bodies/index.js';
 import type { ScheduleSpec } from '../../shared/domain/schedules.js';
-import type { MetricName, Scheduler } from '../../shared/ports.js';
+import type { GaugeName, MetricName, Scheduler } from '../../shared/ports.js';
 
 export interface Reply {
   readonly status: number;
@@ -125,6 +126,8 @@ export interface Harness {
   readonly invoked: string[];
   /** The metrics the functions counted, in order. */
   readonly counted: readonly MetricName[];
+  /** The levels the functions measured, latest last. */
+  readonly gauges: readonly { readonly name: GaugeName; readonly value: number }[];
   resetCalls(): void;
   /** Sets the clock the handlers and the scheduler read (epoch ms); `undefined`: the real clock. */
   setNow(instant: number | undefined): void;
@@ -206,9 +209,11 @@ export async function createSystem(
     exists: (name: string) => eventBridge.exists(name),
   };
   const counted: MetricName[] = [];
+  const gauges: { name: GaugeName; value: number }[] = [];
   const dependencies: Dependencies = {
     repository: new DynamoComplaintRepository({ client: documents, tableName, clock }),
     directory: new DynamoBodyDirectory(documents, tableName),
+    calendarUpkeep: new DynamoCalendarUpkeep(documents, tableName),
     authenticate: createAuthenticator({
       keys: createLocalJWKSet({ keys: [...issuer.jwks.keys] }),
       issuer: localIssuer,
@@ -224,11 +229,15 @@ export async function createSystem(
     }),
     scheduler,
     mailer: new SesMailer(createSesClient(sesUrl), values.SENDER_EMAIL),
-    metrics: { count: (name) => counted.push(name) },
+    metrics: {
+      count: (name) => counted.push(name),
+      gauge: (name, value) => gauges.push({ name, value }),
+    },
     retryDelaysSeconds: options.retryDelaysSeconds ?? [1, 1, 1],
     logger: new Logger({ serviceName: 'complaint-desk-test', logLevel: 'SILENT' }),
     clock,
-    newId: ulid,
+    // Monotonic: ids made in the same millisecond (two alerts of one change) keep their order.
+    newId: monotonicFactory(),
   };
   const apiFactories: Record<string, (deps: Dependencies) => ApiHandler> = {
     'api-reference': createReferenceHandler,
@@ -292,6 +301,7 @@ export async function createSystem(
     consumed,
     invoked,
     counted,
+    gauges,
     resetCalls: () => {
       calls.splice(0);
       invoked.splice(0);

@@ -5,7 +5,7 @@ import { identifierCheckDigit, isValidIdentifier } from '../../shared/validation
 describe('IIN and BIN check digits (two-pass weighted algorithm)', () => {
   it('accepts a number whose first pass gives the check digit', () => {
     // 9·1 + 0·2 + 0·3 + 1·4 + 0·5 + 1·6 + 3·7 + 0·8 + 0·9 + 0·10 + 1·11 = 51; 51 mod 11 = 7
-    expect(isValidIdentifier('900101300017')).toBe(true);
+    expect(isValidIdentifier('900101400013')).toBe(true);
     expect(isValidIdentifier('900101300018')).toBe(false);
     // A BIN: 1+8+0+32+20+0+0+0+9+20+33 = 123; 123 mod 11 = 2
     expect(isValidIdentifier('140840001232')).toBe(true);
@@ -29,9 +29,9 @@ describe('IIN and BIN check digits (two-pass weighted algorithm)', () => {
     for (const text of [
       '',
       '90010130001',
-      '9001013000170',
+      '9001014000130',
       '90010130001a',
-      ' 900101300017',
+      ' 900101400013',
       '９００１０１３０００１７',
     ]) {
       expect(isValidIdentifier(text)).toBe(false);

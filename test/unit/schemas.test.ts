@@ -6,13 +6,17 @@ import {
   extensionSchema,
   fileComplaintSchema,
   findingsSchema,
+  forwardingSchema,
   listComplaintsQuerySchema,
+  otherDeliverySchema,
   parseWith,
   recommendationControlSchema,
   recommendationResponseSchema,
   recommendationSchema,
+  returnSchema,
+  withdrawalSchema,
 } from '../../shared/validation/schemas.js';
-import { electronicFiling } from '../fixtures.js';
+import { acceptedBy, electronicFiling } from '../fixtures.js';
 
 const errorsOf = (result: ReturnType<typeof parseWith>) => (result.ok ? [] : result.errors);
 
@@ -27,6 +31,7 @@ describe('filing schema (POST /v1/complaints)', () => {
     const result = parseWith(fileComplaintSchema, {
       ...electronicFiling,
       channel: 'paper',
+      acceptedBy,
       applicant: {
         type: 'legal_entity',
         bin: '140840001232',
@@ -85,7 +90,7 @@ describe('filing schema (POST /v1/complaints)', () => {
     );
   });
 
-  it('R9: an electronic complaint needs an e-mail, a paper one a postal address', () => {
+  it('R9, R20: an electronic complaint needs an e-mail, a paper one a postal address and who accepted it', () => {
     const { email, ...withoutEmail } = electronicFiling.applicant;
     expect(email).toBeDefined();
     expect(
@@ -93,7 +98,13 @@ describe('filing schema (POST /v1/complaints)', () => {
     ).toEqual([{ path: 'applicant.email', message: 'is required for an electronic complaint' }]);
     expect(
       errorsOf(parseWith(fileComplaintSchema, { ...electronicFiling, channel: 'paper' })),
-    ).toEqual([{ path: 'applicant.postalAddress', message: 'is required for a paper complaint' }]);
+    ).toEqual([
+      { path: 'applicant.postalAddress', message: 'is required for a paper complaint' },
+      {
+        path: 'acceptedBy',
+        message: 'is required for a paper complaint: who accepted it (name, position)',
+      },
+    ]);
   });
 
   it('an individual needs an IIN and a legal entity a BIN', () => {
@@ -203,5 +214,71 @@ describe('the other request bodies', () => {
       ok: true,
       value: { from: '2026-11-23', workingDays: 5 },
     });
+  });
+});
+
+describe('R16–R20, R24: the side paths’ request bodies', () => {
+  it('R20: receivedAt is an instant with its offset, and only on paper; acceptedBy only on paper', () => {
+    const paperFiling = {
+      ...electronicFiling,
+      channel: 'paper',
+      acceptedBy,
+      applicant: { ...electronicFiling.applicant, postalAddress: 'Астана' },
+    };
+    expect(
+      parseWith(fileComplaintSchema, { ...paperFiling, receivedAt: '2026-11-23T17:00:00+05:00' }),
+    ).toMatchObject({ ok: true });
+    expect(
+      errorsOf(parseWith(fileComplaintSchema, { ...paperFiling, receivedAt: '2026-11-23T17:00' })),
+    ).toEqual([
+      {
+        path: 'receivedAt',
+        message: 'must be an instant with its offset, e.g. 2026-11-23T17:00:00+05:00',
+      },
+    ]);
+    expect(
+      errorsOf(
+        parseWith(fileComplaintSchema, {
+          ...electronicFiling,
+          acceptedBy,
+          receivedAt: '2026-11-23T17:00:00+05:00',
+        }),
+      ).map((e) => e.path),
+    ).toEqual(['receivedAt', 'acceptedBy']);
+  });
+
+  it('R18: repeatedOf is required for "repeated" and refused for any other ground', () => {
+    expect(
+      errorsOf(parseWith(returnSchema, { ground: 'repeated', explanation: 'Повтор.' })),
+    ).toEqual([expect.objectContaining({ path: 'repeatedOf' })]);
+    expect(
+      errorsOf(
+        parseWith(returnSchema, {
+          ground: 'missing_details',
+          explanation: 'Нет адреса.',
+          repeatedOf: 'C0',
+        }),
+      ),
+    ).toEqual([{ path: 'repeatedOf', message: 'is only for the ground "repeated"' }]);
+    expect(
+      errorsOf(parseWith(returnSchema, { ground: 'other', explanation: 'x' })).map((e) => e.path),
+    ).toEqual(['ground']);
+  });
+
+  it('R16, R17, R24: forwarding, withdrawal and delivery bodies refuse what they do not know', () => {
+    expect(parseWith(forwardingSchema, { toBodyId: 'ministry-justice' })).toMatchObject({
+      ok: false,
+    });
+    expect(parseWith(withdrawalSchema, {})).toMatchObject({ ok: true });
+    expect(
+      errorsOf(parseWith(withdrawalSchema, { statementReceivedOn: '2026-02-30' })).map(
+        (e) => e.path,
+      ),
+    ).toEqual(['statementReceivedOn']);
+    expect(
+      errorsOf(
+        parseWith(otherDeliverySchema, { deliveredOn: '2026-11-25', method: 'pigeon', extra: 1 }),
+      ).map((e) => e.path),
+    ).toEqual(['method', 'extra']);
   });
 });

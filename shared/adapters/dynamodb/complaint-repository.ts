@@ -26,7 +26,7 @@ import type {
   Recommendation,
 } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
-import { complaintStatuses } from '../../validation/schemas.js';
+import { complaintStatuses, isOpen } from '../../domain/vocabulary.js';
 import {
   RegistrationSequenceTaken,
   type ComplaintListQuery,
@@ -34,6 +34,7 @@ import {
   type ComplaintSummary,
   type NewComplaint,
   type Page,
+  type ProvisionalComplaint,
   type StoredComplaint,
 } from '../../ports.js';
 import { tableKeys } from './table.js';
@@ -47,12 +48,19 @@ const counterKey = (bodyId: string, year: number) => ({
   PK: `COUNTER#${bodyId}#${year}`,
   SK: 'COUNTER',
 });
-/** Complaint states whose due date still matters: they sit in the sparse GSI2 (reconciliation). */
-const openStatuses: readonly ComplaintStatus[] = ['under_review', 'overdue'];
-
 type ComplaintCore = Omit<Complaint, 'notices' | 'recommendations' | 'alerts'>;
 
-function metaItem(complaint: Complaint, accessTokenHash: string | null): Item {
+/**
+ * An open complaint sits in the sparse GSI2 under its due date (reconciliation); one whose due date
+ * is provisional (R22) under a sort key of its own, so the recount after a new calendar year finds
+ * exactly those.
+ */
+const provisionalPrefix = 'PROVISIONAL#';
+
+function metaItem(
+  complaint: Complaint,
+  accessToken: { readonly hash: string; readonly issuedFor: string } | null,
+): Item {
   const {
     notices: _notices,
     recommendations: _recommendations,
@@ -65,17 +73,31 @@ function metaItem(complaint: Complaint, accessTokenHash: string | null): Item {
     type: 'complaint',
     version: complaint.version,
     data: JSON.stringify(core),
-    ...(accessTokenHash === null ? {} : { accessTokenHash }),
+    ...(accessToken === null
+      ? {}
+      : { accessTokenHash: accessToken.hash, accessTokenFor: accessToken.issuedFor }),
     [tableKeys.gsi1.partitionKey]: `BODY#${complaint.addressee.id}`,
     [tableKeys.gsi1.sortKey]: `${complaint.status}#${complaint.dueDate}#${complaint.id}`,
-    ...(openStatuses.includes(complaint.status)
+    ...(isOpen(complaint.status)
       ? {
           [tableKeys.gsi2.partitionKey]: `DUE#${complaint.dueDate}`,
-          [tableKeys.gsi2.sortKey]: `COMPLAINT#${complaint.id}`,
+          [tableKeys.gsi2.sortKey]:
+            `${complaint.dueDateProvisional ? provisionalPrefix : 'COMPLAINT#'}${complaint.id}`,
         }
       : {}),
   };
 }
+
+/** What complaints written before the side paths (R16–R24) lack, read as those fields' "none". */
+const coreDefaults = {
+  acceptedBy: null,
+  dueDateProvisional: false,
+  forwardedFrom: null,
+  forwardedTo: null,
+  forwarding: null,
+  withdrawal: null,
+  return: null,
+} as const satisfies Partial<ComplaintCore>;
 
 function noticeItem(complaintId: string, notice: Notice): Item {
   return {
@@ -173,13 +195,13 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     return (this.lastSequence.get(`${bodyId}#${year}`) ?? 0) + 1;
   }
 
-  async file({ complaint, events, accessTokenHash }: NewComplaint): Promise<void> {
+  /** The counter update and the items of a new complaint, for one transaction (R14). */
+  private filingItems(
+    { complaint, events, accessToken }: NewComplaint,
+    now: string,
+  ): TransactItem[] {
     const year = Number(complaint.registrationDate.slice(0, 4));
-    const sequence = Number(
-      complaint.registrationNumber.slice(complaint.registrationNumber.lastIndexOf('/') + 1),
-    );
-    const cacheKey = `${complaint.addressee.id}#${year}`;
-    const now = new Date(this.clock()).toISOString();
+    const sequence = DynamoComplaintRepository.sequenceOf(complaint);
     const counter: TransactItem = {
       Update: {
         TableName: this.tableName,
@@ -196,26 +218,42 @@ export class DynamoComplaintRepository implements ComplaintRepository {
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     };
+    return [
+      counter,
+      putNew(this.tableName, metaItem(complaint, accessToken)),
+      ...events.map((event) => putNew(this.tableName, eventItem(complaint.id, event, now))),
+      ...complaint.notices.map((notice) =>
+        putNew(this.tableName, noticeItem(complaint.id, notice)),
+      ),
+      ...complaint.alerts.map((alert) => putNew(this.tableName, alertItem(complaint.id, alert))),
+    ];
+  }
+
+  /** Remembers a sequence taken (or seen taken), so the next try starts after it. */
+  private noteSequence(complaint: Complaint, sequence: number): void {
+    const year = Number(complaint.registrationDate.slice(0, 4));
+    this.lastSequence.set(`${complaint.addressee.id}#${year}`, sequence);
+  }
+
+  private static sequenceOf(complaint: Complaint): number {
+    return Number(
+      complaint.registrationNumber.slice(complaint.registrationNumber.lastIndexOf('/') + 1),
+    );
+  }
+
+  async file(filing: NewComplaint): Promise<void> {
+    const now = new Date(this.clock()).toISOString();
     try {
       await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            counter,
-            putNew(this.tableName, metaItem(complaint, accessTokenHash)),
-            ...events.map((event) => putNew(this.tableName, eventItem(complaint.id, event, now))),
-            ...complaint.notices.map((notice) =>
-              putNew(this.tableName, noticeItem(complaint.id, notice)),
-            ),
-          ],
-        }),
+        new TransactWriteCommand({ TransactItems: this.filingItems(filing, now) }),
       );
-      this.lastSequence.set(cacheKey, sequence);
+      this.noteSequence(filing.complaint, DynamoComplaintRepository.sequenceOf(filing.complaint));
     } catch (error) {
       const reason =
         error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
       if (reason?.Code === 'ConditionalCheckFailed') {
         const current = Number(reason.Item?.sequence?.N ?? 0);
-        this.lastSequence.set(cacheKey, current);
+        this.noteSequence(filing.complaint, current);
         throw new RegistrationSequenceTaken(current);
       }
       throw error;
@@ -254,18 +292,30 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
     );
     const history = dataOf<HistoryEvent>('event').sort((a, b) => a.version - b.version);
-    const core = parseData(meta) as ComplaintCore;
+    const core = coreOf(meta);
+    const accessTokenHash = typeof meta.accessTokenHash === 'string' ? meta.accessTokenHash : null;
     return {
       complaint: { ...core, notices, recommendations, alerts },
       history,
-      accessTokenHash: typeof meta.accessTokenHash === 'string' ? meta.accessTokenHash : null,
+      accessToken:
+        accessTokenHash === null
+          ? null
+          : {
+              hash: accessTokenHash,
+              issuedFor: typeof meta.accessTokenFor === 'string' ? meta.accessTokenFor : id,
+            },
     };
   }
 
-  async save(previous: Complaint, next: Complaint, events: readonly HistoryEvent[]): Promise<void> {
-    const now = new Date(this.clock()).toISOString();
+  /** The conditional update of a complaint and its changed records, for one transaction. */
+  private changeItems(
+    previous: Complaint,
+    next: Complaint,
+    events: readonly HistoryEvent[],
+    now: string,
+  ): TransactItem[] {
     const meta = metaItem(next, null);
-    const items: TransactItem[] = [
+    return [
       {
         Update: {
           TableName: this.tableName,
@@ -274,7 +324,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
           UpdateExpression: `SET ${Object.keys(meta)
             .filter((name) => name !== 'PK' && name !== 'SK')
             .map((name) => `#${name} = :${name}`)
-            .join(', ')}${openStatuses.includes(next.status) ? '' : ` REMOVE #gsi2pk, #gsi2sk`}`,
+            .join(', ')}${isOpen(next.status) ? '' : ` REMOVE #gsi2pk, #gsi2sk`}`,
           ConditionExpression: '#version = :previousVersion',
           ExpressionAttributeNames: {
             ...Object.fromEntries(
@@ -282,7 +332,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
                 .filter((name) => name !== 'PK' && name !== 'SK')
                 .map((name) => [`#${name}`, name]),
             ),
-            ...(openStatuses.includes(next.status)
+            ...(isOpen(next.status)
               ? {}
               : { '#gsi2pk': tableKeys.gsi2.partitionKey, '#gsi2sk': tableKeys.gsi2.sortKey }),
           },
@@ -309,6 +359,11 @@ export class DynamoComplaintRepository implements ComplaintRepository {
         }),
       ),
     ];
+  }
+
+  async save(previous: Complaint, next: Complaint, events: readonly HistoryEvent[]): Promise<void> {
+    const now = new Date(this.clock()).toISOString();
+    const items = this.changeItems(previous, next, events, now);
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -322,6 +377,69 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       }
       throw error;
     }
+  }
+
+  async forward(
+    previous: Complaint,
+    next: Complaint,
+    events: readonly HistoryEvent[],
+    forwarded: NewComplaint,
+  ): Promise<void> {
+    const now = new Date(this.clock()).toISOString();
+    // The counter first, so that its cancellation reason is at index 0, as in `file`.
+    const [counter, ...created] = this.filingItems(forwarded, now);
+    const items = [
+      ...(counter ? [counter] : []),
+      ...this.changeItems(previous, next, events, now),
+      ...created,
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      this.noteSequence(
+        forwarded.complaint,
+        DynamoComplaintRepository.sequenceOf(forwarded.complaint),
+      );
+    } catch (error) {
+      const reasons =
+        error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+        const current = Number(reasons[0].Item?.sequence?.N ?? 0);
+        this.noteSequence(forwarded.complaint, current);
+        throw new RegistrationSequenceTaken(current);
+      }
+      if (reasons[1]?.Code === 'ConditionalCheckFailed') {
+        throw new DomainError(
+          'version-conflict',
+          `The complaint changed since version ${previous.version}; read it again and retry`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async provisionalOn(date: IsoDate): Promise<readonly ProvisionalComplaint[]> {
+    const found: ProvisionalComplaint[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: tableKeys.gsi2.indexName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :provisional)',
+          ExpressionAttributeNames: {
+            '#pk': tableKeys.gsi2.partitionKey,
+            '#sk': tableKeys.gsi2.sortKey,
+          },
+          ExpressionAttributeValues: { ':pk': `DUE#${date}`, ':provisional': provisionalPrefix },
+          ProjectionExpression: 'PK',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? [])
+        found.push({ id: String(item.PK).slice('COMPLAINT#'.length), dueDate: date });
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
   }
 
   async claimDelivery(
@@ -430,7 +548,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       }
     }
     return {
-      items: merged.map(({ item }) => summaryOf(parseData(item) as ComplaintCore)),
+      items: merged.map(({ item }) => summaryOf(coreOf(item))),
       nextCursor: more ? encodeCursor(next) : null,
     };
   }
@@ -442,6 +560,11 @@ export class DynamoComplaintRepository implements ComplaintRepository {
  */
 function parseData(item: Item): unknown {
   return JSON.parse(String(item.data));
+}
+
+/** A complaint's own fields, with those older items lack read as "none". */
+function coreOf(meta: Item): ComplaintCore {
+  return { ...coreDefaults, ...(parseData(meta) as Partial<ComplaintCore>) } as ComplaintCore;
 }
 
 function sortKeyDueDate(item: Item): string {
@@ -468,6 +591,7 @@ function summaryOf(core: ComplaintCore): ComplaintSummary {
     receivedAt: core.receivedAt,
     registrationDate: core.registrationDate,
     dueDate: core.dueDate,
+    dueDateProvisional: core.dueDateProvisional,
     extendedWorkingDays: core.extendedWorkingDays,
   };
 }

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays } from '../../shared/calendar/index.js';
-import { bodyKindRules, maxExtensionWorkingDays } from '../../shared/domain/bodies.js';
-import type { Complaint, Principal } from '../../shared/domain/complaint.js';
-import {
-  applyCommand,
-  fileComplaint,
-  type ComplaintCommand,
-} from '../../shared/domain/lifecycle.js';
-import { fileComplaintSchema } from '../../shared/validation/schemas.js';
-import { almaty, bodies, electronicFiling, principals } from '../fixtures.js';
+import { addWorkingDays } from '../../../shared/calendar/index.js';
+import { bodyKindRules, maxExtensionWorkingDays } from '../../../shared/domain/bodies.js';
+import type { Complaint, Principal } from '../../../shared/domain/complaint.js';
+import { applyCommand, type ComplaintCommand } from '../../../shared/domain/commands.js';
+import { fileComplaint } from '../../../shared/domain/filing.js';
+import { schedulesFor } from '../../../shared/domain/schedules.js';
+import { endedWithoutDecision, isOpen } from '../../../shared/domain/vocabulary.js';
+import { isOfficialDate } from '../../../shared/calendar/index.js';
+import { fileComplaintSchema } from '../../../shared/validation/schemas.js';
+import { almaty, bodies, electronicFiling, principals } from '../../fixtures.js';
 
 const addressees = Object.values(bodies);
 
@@ -19,7 +19,10 @@ type Step =
   | { kind: 'markOverdue' }
   | { kind: 'findings'; violation: boolean }
   | { kind: 'recommend' }
-  | { kind: 'sent' };
+  | { kind: 'sent' }
+  | { kind: 'forward'; by: number }
+  | { kind: 'withdraw'; by: number }
+  | { kind: 'return'; by: number };
 
 const stepArbitrary: fc.Arbitrary<{ step: Step; advanceMinutes: number }> = fc.record({
   step: fc.oneof(
@@ -39,6 +42,9 @@ const stepArbitrary: fc.Arbitrary<{ step: Step; advanceMinutes: number }> = fc.r
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('recommend' as const) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('sent' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('forward' as const), by: fc.nat(3) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), by: fc.nat(3) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('return' as const), by: fc.nat(3) }) },
   ),
   advanceMinutes: fc.integer({ min: 0, max: 4 * 24 * 60 }),
 });
@@ -82,6 +88,7 @@ function commandFor(step: Step, complaint: Complaint, n: number): ComplaintComma
         principal: principals.system,
         alertIds: [`A${n}`, `B${n}`],
         authorizedBodyId: bodies.agency.id,
+        noticeId: `NR${n}`,
       };
     case 'findings':
       return {
@@ -107,16 +114,61 @@ function commandFor(step: Step, complaint: Complaint, n: number): ComplaintComma
         messageId: complaint.notices.find((x) => x.status === 'pending')?.id ?? 'none',
         providerMessageId: `m${n}`,
       };
+    case 'forward':
+      return {
+        type: 'forward',
+        principal: principalFor(step.by, complaint),
+        to: complaint.addressee.id === bodies.ministry.id ? bodies.akim : bodies.ministry,
+        explanation: 'x',
+        forwardedId: `F${n}`,
+        registrationSequence: () => 1,
+        noticeId: `NF${n}`,
+        alertId: `AF${n}`,
+        authorizedBodyId: bodies.agency.id,
+      };
+    case 'withdraw':
+      return {
+        type: 'withdraw',
+        principal: principalFor(step.by, complaint),
+        noticeId: `NW${n}`,
+        request: {},
+      };
+    case 'return':
+      return {
+        type: 'return',
+        principal: principalFor(step.by, complaint),
+        noticeId: `NT${n}`,
+        request: { ground: 'not_a_complaint', explanation: 'x' },
+      };
   }
 }
 
+/** R16–R18: what a final complaint may still be scheduled for. */
+function checkFinalSchedules(complaint: Complaint): void {
+  const kinds = schedulesFor(complaint).map((spec) =>
+    spec.target === 'notice' ? 'notice' : spec.input.kind,
+  );
+  // Decided or not, a final complaint has no review deadline.
+  expect(kinds).not.toContain('due-soon');
+  expect(kinds).not.toContain('overdue');
+  // Forwarded, withdrawn, returned: only its notices' delivery, no control.
+  if (endedWithoutDecision(complaint.status)) {
+    expect(kinds.every((kind) => kind === 'notice' || kind === 'letter-due')).toBe(true);
+  }
+  // Once every notice and alert is settled, nothing but control of a decided complaint remains.
+  const settled =
+    complaint.notices.every((x) => x.status !== 'pending') &&
+    complaint.alerts.every((x) => x.status !== 'pending');
+  if (settled) expect(kinds.every((kind) => kind === 'recommendation-control')).toBe(true);
+}
+
 describe('lifecycle properties, over any sequence of commands', () => {
-  it('R6, R8, R10, R13: never past 10 extension days, never an extension where the kind may not, a decided complaint never changes its decision, status or deadline', () => {
+  it('R6, R8, R10, R13, R16–R18, R22: never past 10 extension days, never an extension where the kind may not, a final complaint never changes status or keeps a deadline schedule, a decided one never changes its decision or deadline', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...addressees),
-        // Filing any minute of 2026 up to November, so the longest review stays inside the known calendar.
-        fc.integer({ min: almaty('2026-01-01T00:00'), max: almaty('2026-11-01T00:00') }),
+        // Filing any minute of 2026 and 2027: the last weeks reach past the official calendar (R22).
+        fc.integer({ min: almaty('2026-01-01T00:00'), max: almaty('2027-12-31T23:59') }),
         fc.array(stepArbitrary, { maxLength: 25 }),
         (addressee, filedAt, steps) => {
           const filed = fileComplaint(
@@ -124,7 +176,7 @@ describe('lifecycle properties, over any sequence of commands', () => {
               principal: principals.anonymous,
               id: 'C1',
               noticeId: 'N0',
-              registrationSequence: 1,
+              registrationSequence: () => 1,
               request: fileComplaintSchema.parse({
                 ...electronicFiling,
                 addresseeId: addressee.id,
@@ -138,6 +190,7 @@ describe('lifecycle properties, over any sequence of commands', () => {
           const initialDueDate = filed.complaint.dueDate;
           let complaint = filed.complaint;
           let now = filedAt;
+          let finalStatus: Complaint['status'] | undefined;
           let decidedSnapshot:
             | Pick<
                 Complaint,
@@ -161,6 +214,14 @@ describe('lifecycle properties, over any sequence of commands', () => {
             expect(complaint.dueDate).toBe(
               addWorkingDays(initialDueDate, complaint.extendedWorkingDays),
             );
+            // R16–R18, R10: a final status is final; a final complaint keeps no deadline schedule.
+            if (finalStatus !== undefined) expect(complaint.status).toBe(finalStatus);
+            if (!isOpen(complaint.status)) {
+              finalStatus = complaint.status;
+              checkFinalSchedules(complaint);
+            }
+            // R22: a due date is provisional exactly when it lies past the official calendar.
+            expect(complaint.dueDateProvisional).toBe(!isOfficialDate(complaint.dueDate));
             // R6: kinds that may not extend never have an extension.
             if (!bodyKindRules[addressee.kind].mayExtend) expect(complaint.extensions).toEqual([]);
             // R10: once decided, the decision and the deadline it was judged against are final.

@@ -4,11 +4,18 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import type { Complaint } from '../../shared/domain/complaint.js';
-import type { ComplaintCommand } from '../../shared/domain/lifecycle.js';
-import { scheduleChanges, schedulesFor } from '../../shared/domain/schedules.js';
-import { almaty, bodies, principals } from '../fixtures.js';
-import { apply, decide, extend, file, paper, recommendedComplaint } from '../support/complaints.js';
+import type { Complaint } from '../../../shared/domain/complaint.js';
+import type { ComplaintCommand } from '../../../shared/domain/commands.js';
+import { scheduleChanges, schedulesFor } from '../../../shared/domain/schedules.js';
+import { almaty, bodies, principals } from '../../fixtures.js';
+import {
+  apply,
+  decide,
+  extend,
+  file,
+  paper,
+  recommendedComplaint,
+} from '../../support/complaints.js';
 
 const official = principals.officialOf(bodies.akimat);
 const system = principals.system;
@@ -36,7 +43,7 @@ const deliveryFailed = (messageId: string, retryAt: string | null): ComplaintCom
   messageId,
   reason: 'SES unreachable',
   retryAt: retryAt === null ? null : almaty(retryAt),
-  alertId: 'AF',
+  alertIds: ['AF', 'AF2'],
   authorizedBodyId: bodies.agency.id,
 });
 
@@ -108,7 +115,7 @@ describe('R9, R11: the schedules of a complaint under review', () => {
     expect(plan(extended)['C1-due-soon']).toEqual(['deadline', '2026-12-01T09:00']);
   });
 
-  it('R11: an overdue complaint needs no deadline schedules, only its two alerts', () => {
+  it('R11, R19: an overdue complaint needs no deadline schedules, only its two alerts and the deemed-refusal notice', () => {
     const overdue = apply(
       filed,
       {
@@ -116,6 +123,7 @@ describe('R9, R11: the schedules of a complaint under review', () => {
         principal: system,
         alertIds: ['AO', 'AO2'],
         authorizedBodyId: bodies.agency.id,
+        noticeId: 'NR',
       },
       '2026-12-01T00:00',
     );
@@ -123,6 +131,7 @@ describe('R9, R11: the schedules of a complaint under review', () => {
       'N0-0': ['notice', '2026-11-23T10:00'],
       'AO-0': ['notice', '2026-12-01T00:00'],
       'AO2-0': ['notice', '2026-12-01T00:00'],
+      'NR-0': ['notice', '2026-12-01T00:00'],
     });
     expect(scheduleChanges(filed, overdue, almaty('2026-12-01T00:00')).remove).toEqual([]);
   });
