@@ -129,7 +129,7 @@ export const routes = {
     method: 'POST',
     path: '/v1/complaints/{id}/withdrawal',
     summary:
-      'Withdraw a complaint before its decision (R17): the applicant with the access token, or an official of the addressee recording a written statement (statementReceivedOn)',
+      'Withdraw a complaint before its decision (R17): the applicant with the access token, or, for a paper complaint, an official of the addressee recording the written statement (statementReceivedOn)',
     access: 'applicant-or-official',
     body: withdrawalSchema,
     success: 201,

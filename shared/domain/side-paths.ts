@@ -155,9 +155,9 @@ export function forward(context: Context, command: CommandOf<'forward'>): Change
 }
 
 /**
- * R17: the applicant withdraws the complaint before it is decided: with the access token, or by a
- * written statement an official of the addressee records. Its schedules stop; the applicant gets a
- * confirmation.
+ * R17: the applicant withdraws the complaint before it is decided: with the access token, or, for a
+ * paper complaint, by a written statement an official of the addressee records. Its schedules stop;
+ * the applicant gets a confirmation.
  */
 export function withdraw(context: Context, command: CommandOf<'withdraw'>): Change {
   const { complaint, today, at, actor, version } = context;
@@ -165,6 +165,12 @@ export function withdraw(context: Context, command: CommandOf<'withdraw'>): Chan
   const byApplicant = principal.type === 'applicant';
   if (!byApplicant) requireAddresseeOfficial(principal, complaint, 'record a withdrawal');
   requireOpen(complaint, 'withdrawn');
+  if (!byApplicant && complaint.channel === 'electronic') {
+    throw new DomainError(
+      'invalid-state',
+      'An electronic complaint is withdrawn by its applicant, with the access token (R17)',
+    );
+  }
   const statementReceivedOn = request.statementReceivedOn;
   const receivedOn = complaint.receivedAt.slice(0, 10);
   if (byApplicant && statementReceivedOn !== undefined) {

@@ -231,7 +231,7 @@ describe('R17: withdrawal over HTTP', () => {
     expect(confirmation.subject).toMatch(/./);
   });
 
-  it('R17: another complaint’s token: not-found; decided: invalid-state; an official without the statement’s date: validation-failed; nothing is written', async () => {
+  it('R17: another complaint’s token: not-found; decided, or an official on an electronic complaint: invalid-state; nothing is written', async () => {
     const filed = await file('2026-11-23T10:00');
     const other = await file('2026-11-23T10:05');
     system.setNow(almaty('2026-11-24T10:00'));
@@ -240,7 +240,12 @@ describe('R17: withdrawal over HTTP', () => {
       () =>
         system.call('POST', `/v1/complaints/${filed.id}/withdrawal`, { token, body });
     await refusedWithoutWrite(filed.id, withdraw(other.token), 404, 'not-found');
-    await refusedWithoutWrite(filed.id, withdraw(akimat), 400, 'validation-failed');
+    await refusedWithoutWrite(
+      filed.id,
+      withdraw(akimat, { statementReceivedOn: '2026-11-24' }),
+      409,
+      'invalid-state',
+    );
     await refusedWithoutWrite(filed.id, withdraw(ministry), 404, 'not-found');
     await system.call('POST', `/v1/complaints/${filed.id}/decision`, {
       token: akimat,
@@ -252,6 +257,13 @@ describe('R17: withdrawal over HTTP', () => {
   it('R17: an official records a paper complaint’s written statement, with its date', async () => {
     const filed = await file('2026-11-23T10:00', paper);
     system.setNow(almaty('2026-11-25T10:00'));
+    await refusedWithoutWrite(
+      filed.id,
+      () =>
+        system.call('POST', `/v1/complaints/${filed.id}/withdrawal`, { token: akimat, body: {} }),
+      400,
+      'validation-failed',
+    );
     const reply = await system.call('POST', `/v1/complaints/${filed.id}/withdrawal`, {
       token: akimat,
       body: { statementReceivedOn: '2026-11-24', reason: 'Заявление об отзыве.' },

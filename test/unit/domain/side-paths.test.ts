@@ -222,6 +222,11 @@ describe('R17: withdrawal', () => {
       );
     }
     expectError(applyCommand(onPaper, withdraw(official), at), 'validation-failed');
+    // An electronic complaint is the applicant's to withdraw, with the token.
+    expectError(
+      applyCommand(filed, withdraw(official, { statementReceivedOn: '2026-11-24' }), at),
+      'invalid-state',
+    );
     // The applicant does not date a statement: the token is the statement.
     expectError(
       applyCommand(filed, withdraw(applicant, { statementReceivedOn: '2026-11-24' }), at),
