@@ -63,9 +63,12 @@ export const assumptions = {
   logBytesPerInvocation: 1_500,
   /** Active officials a month (Cognito MAU), per scale: the bodies' staff who handle complaints. */
   officials: { 100_000: 2_000, 1_000_000: 10_000 } as Record<number, number>,
-  /** Custom metrics (4 names, one service dimension) and alarms (2 + errors and throttles per function). */
-  customMetrics: 4,
-  alarms: 2 + 2 * functions.length,
+  /**
+   * Custom metrics (4 counts and the calendar's days left, one service dimension) and alarms (failed
+   * invocations, failed notices, the calendar ending, and errors and throttles per function).
+   */
+  customMetrics: 5,
+  alarms: 3 + 2 * functions.length,
   wafRules: 2,
   usageMargin: 1.2,
 } as const;

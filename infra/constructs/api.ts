@@ -1,5 +1,5 @@
 /**
- * The public API (../shared/API.md) on API Gateway REST, every route from the catalog: officials'
+ * The public API (docs/api.md) on API Gateway REST, every route from the catalog: officials'
  * routes behind a Cognito user pool authorizer; filing and the applicant's reads public at the
  * gateway (the handler checks the applicant's access token). Request validation at the gateway,
  * errors as problem+json, stage throttling, access logs, CORS from context, and a WAF web ACL with
@@ -299,7 +299,7 @@ export class Api extends Construct {
         if (route.access !== 'official') {
           const why =
             route.access === 'public'
-              ? 'Public by law, so anyone may file a complaint and read the directory and calendar (../shared/API.md).'
+              ? 'Public by law, so anyone may file a complaint and read the directory and calendar (docs/api.md).'
               : 'Applicants have no account: the handler checks the complaint’s access token, or an official’s JWT.';
           for (const rule of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) {
             Validations.of(method).acknowledge({ id: rule, reason: why });

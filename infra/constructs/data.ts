@@ -1,5 +1,5 @@
 /**
- * The one table (../shared/ARCHITECTURE.md, "Data"), with the keys and indexes the local runner
+ * The one table (docs/architecture.md), with the keys and indexes the local runner
  * creates from the same description, encrypted with the stage's own KMS key, with point-in-time
  * recovery; in production also deletion protection and RETAIN.
  */

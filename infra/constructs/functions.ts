@@ -107,7 +107,7 @@ export class Functions extends Construct {
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'The project runs nodejs22.x on purpose (DEVELOPERS.md: Node 22 is the Lambda runtime, and what the code is tested on); a newer runtime is a change of its own.',
+        'The project runs nodejs22.x on purpose (docs/architecture.md: Node 22 is the Lambda runtime, and what the code is tested on); a newer runtime is a change of its own.',
     });
   }
 

@@ -1,5 +1,5 @@
 /**
- * EventBridge Scheduler (../shared/ARCHITECTURE.md, "Time and schedules"): the stage's group for
+ * EventBridge Scheduler (docs/architecture.md): the stage's group for
  * per-complaint schedules, the role Scheduler assumes to invoke the deadline and notice functions
  * (and nothing else), the queue of what could not be delivered or failed every try, and the daily
  * reconciliation at 02:30 in Asia/Almaty.
@@ -121,7 +121,7 @@ export class Scheduling extends Construct {
     });
   }
 
-  /** The daily reconciliation (../shared/ARCHITECTURE.md): 02:30 Asia/Almaty. */
+  /** The daily reconciliation (docs/architecture.md): 02:30 Asia/Almaty. */
   scheduleReconciliation(fn: DeployedFunction): scheduler.Schedule {
     const logicalId = Stack.of(this).resolve(
       (fn.function.node.defaultChild as CfnFunction).logicalId,

@@ -11,13 +11,13 @@ import { bodyKindRules, type Body, type BodyKind } from './bodies.js';
 import type { Principal, Recommendation } from './complaint.js';
 import { DomainError, validationFailed } from './errors.js';
 import {
-  event,
   findRecommendation,
   newAlert,
   raise,
   replaceById,
   type Change,
   type Context,
+  record,
 } from './records.js';
 import { endedWithoutDecision, type RecommendationOutcome } from './vocabulary.js';
 
@@ -83,7 +83,7 @@ export function isRecommendationOverdue(recommendation: Recommendation, now: Ins
 
 /** R12, [S6.1]: the authorized body's findings on the reasons for dissatisfaction, once. */
 export function recordFindings(context: Context, command: CommandOf<'recordFindings'>): Change {
-  const { complaint, at, actor, version } = context;
+  const { complaint, at, actor } = context;
   requireAuthorizedBodyOnOwnComplaint(command.principal, complaint, 'record findings');
   if (complaint.findings !== null) {
     throw new DomainError('invalid-state', 'Findings are already recorded on this complaint');
@@ -96,9 +96,9 @@ export function recordFindings(context: Context, command: CommandOf<'recordFindi
       },
     ]);
   }
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       findings: {
         reasons: command.reasons,
         violationFound: command.violationFound,
@@ -106,15 +106,13 @@ export function recordFindings(context: Context, command: CommandOf<'recordFindi
         recordedAt: at,
         recordedBy: actor,
       },
-      version,
     },
-    events: [
-      event('findings_recorded', at, actor, version, {
-        violationFound: command.violationFound,
-        bodyId: command.body?.id ?? null,
-      }),
-    ],
-  };
+    'findings_recorded',
+    {
+      violationFound: command.violationFound,
+      bodyId: command.body?.id ?? null,
+    },
+  );
 }
 
 /** R12, [S6.2]: a recommendation to a body found not to comply, with a date to answer by. */
@@ -122,7 +120,7 @@ export function sendRecommendation(
   context: Context,
   command: CommandOf<'sendRecommendation'>,
 ): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, at, actor } = context;
   requireAuthorizedBodyOnOwnComplaint(command.principal, complaint, 'send recommendations');
   if (complaint.findings?.violationFound !== true) {
     throw new DomainError(
@@ -153,20 +151,18 @@ export function sendRecommendation(
     response: null,
     control: null,
   };
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       recommendations: [...complaint.recommendations, recommendation],
-      version,
     },
-    events: [
-      event('recommendation_sent', at, actor, version, {
-        recommendationId: recommendation.id,
-        bodyId: recommendation.bodyId,
-        respondBy: recommendation.respondBy,
-      }),
-    ],
-  };
+    'recommendation_sent',
+    {
+      recommendationId: recommendation.id,
+      bodyId: recommendation.bodyId,
+      respondBy: recommendation.respondBy,
+    },
+  );
 }
 
 /** R12: the recommended body answers, once; whether it answered in time is recorded. */
@@ -174,7 +170,7 @@ export function respondToRecommendation(
   context: Context,
   command: CommandOf<'respondToRecommendation'>,
 ): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, at, actor } = context;
   const recommendation = findRecommendation(complaint, command.recommendationId);
   if (command.principal.type !== 'official' || command.principal.bodyId !== recommendation.bodyId) {
     throw new DomainError('forbidden', 'Only the recommended body answers its recommendation');
@@ -187,20 +183,18 @@ export function respondToRecommendation(
     ...recommendation,
     response: { ...command.request, respondedAt: at, respondedBy: actor, timely },
   };
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       recommendations: replaceById(complaint.recommendations, updated),
-      version,
     },
-    events: [
-      event('recommendation_answered', at, actor, version, {
-        recommendationId: recommendation.id,
-        outcome: command.request.outcome,
-        timely,
-      }),
-    ],
-  };
+    'recommendation_answered',
+    {
+      recommendationId: recommendation.id,
+      outcome: command.request.outcome,
+      timely,
+    },
+  );
 }
 
 /**
@@ -212,7 +206,7 @@ export function controlRecommendation(
   context: Context,
   command: CommandOf<'controlRecommendation'>,
 ): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, at, actor } = context;
   requireAuthorizedBodyOnOwnComplaint(command.principal, complaint, 'control recommendations');
   const recommendation = findRecommendation(complaint, command.recommendationId);
   const { response, control } = recommendation;
@@ -244,21 +238,19 @@ export function controlRecommendation(
       recordedBy: actor,
     },
   };
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       recommendations: replaceById(complaint.recommendations, updated),
-      version,
     },
-    events: [
-      event('recommendation_controlled', at, actor, version, {
-        recommendationId: recommendation.id,
-        complete: command.request.complete,
-        timely,
-        answered: response !== null,
-      }),
-    ],
-  };
+    'recommendation_controlled',
+    {
+      recommendationId: recommendation.id,
+      complete: command.request.complete,
+      timely,
+      answered: response !== null,
+    },
+  );
 }
 
 /** R12: a recommendation not answered by its date alerts the authorized body, once. */

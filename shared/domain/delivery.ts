@@ -18,6 +18,7 @@ import {
   replaceById,
   type Change,
   type Context,
+  record,
 } from './records.js';
 import type { DispatchMethod } from './vocabulary.js';
 
@@ -185,12 +186,13 @@ export function recordDeliveryFailed(
  * (who owe it, [S8]) and the authorized body are alerted, so that it is delivered another way (R24).
  */
 function failDelivery(
-  { complaint, at, actor, version }: Context,
+  context: Context,
   message: Message,
   failed: { readonly attempts: number; readonly failureReason: string },
   details: Readonly<Record<string, string | number>>,
   recipients: FailureRecipients,
 ): Change {
+  const { complaint, at, actor, version } = context;
   if (message.kind === 'alert') {
     const { nextAttemptAt: _next, ...alert } = message.alert;
     return {
@@ -208,21 +210,19 @@ function failDelivery(
     recipients.alertIds,
     (id, recipient) => newAlert(id, 'notice_failed', recipient, notice.dueDate, notice.id, at),
   );
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       notices: replaceById(complaint.notices, { ...notice, ...failed, status: 'failed' }),
       alerts: [...complaint.alerts, ...alerts],
-      version,
     },
-    events: [
-      event('notice_failed', at, actor, version, {
-        ...details,
-        kind: notice.kind,
-        alertIds: alerts.map((a) => a.id).join(','),
-      }),
-    ],
-  };
+    'notice_failed',
+    {
+      ...details,
+      kind: notice.kind,
+      alertIds: alerts.map((a) => a.id).join(','),
+    },
+  );
 }
 
 /**
@@ -266,7 +266,7 @@ function requireDeliveryDate(notice: Notice, date: IsoDate, today: IsoDate, path
 
 /** R9: an official records that a paper letter went out, and how. */
 export function dispatchLetter(context: Context, command: CommandOf<'dispatchLetter'>): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, actor } = context;
   requireAddresseeOfficial(command.principal, complaint, 'dispatch its letters');
   const notice = findNotice(complaint, command.noticeId);
   if (notice.form !== 'letter') {
@@ -290,17 +290,17 @@ export function dispatchLetter(context: Context, command: CommandOf<'dispatchLet
       by: actor,
     },
   };
-  return {
-    complaint: { ...complaint, notices: replaceById(complaint.notices, updated), version },
-    events: [
-      event('notice_dispatched', at, actor, version, {
-        noticeId: notice.id,
-        sentOn,
-        method,
-        timely: sentOn <= notice.dueDate,
-      }),
-    ],
-  };
+  return record(
+    context,
+    { notices: replaceById(complaint.notices, updated) },
+    'notice_dispatched',
+    {
+      noticeId: notice.id,
+      sentOn,
+      method,
+      timely: sentOn <= notice.dueDate,
+    },
+  );
 }
 
 /**
@@ -311,7 +311,7 @@ export function recordOtherDelivery(
   context: Context,
   command: CommandOf<'recordOtherDelivery'>,
 ): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, actor } = context;
   requireAddresseeOfficial(command.principal, complaint, 'record how its notices were delivered');
   const notice = findNotice(complaint, command.noticeId);
   if (notice.form !== 'email' || notice.status !== 'failed') {
@@ -336,18 +336,18 @@ export function recordOtherDelivery(
       timely,
     },
   };
-  return {
-    complaint: { ...complaint, notices: replaceById(complaint.notices, updated), version },
-    events: [
-      event('notice_delivered_otherwise', at, actor, version, {
-        noticeId: notice.id,
-        kind: notice.kind,
-        deliveredOn,
-        method,
-        timely,
-      }),
-    ],
-  };
+  return record(
+    context,
+    { notices: replaceById(complaint.notices, updated) },
+    'notice_delivered_otherwise',
+    {
+      noticeId: notice.id,
+      kind: notice.kind,
+      deliveredOn,
+      method,
+      timely,
+    },
+  );
 }
 
 /** R9: a letter not dispatched within its 3 working days alerts the addressee, once. */

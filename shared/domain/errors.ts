@@ -1,5 +1,5 @@
 /**
- * Domain errors carry the problem slug of the public API (../shared/API.md, "Errors"), so a handler
+ * Domain errors carry the problem slug of the public API (docs/api.md, "Errors"), so a handler
  * turns any of them into problem+json without a mapping table of its own.
  */
 

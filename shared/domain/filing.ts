@@ -13,13 +13,14 @@ import type {
   Actor,
   Applicant,
   Complaint,
+  HistoryEvent,
   Notice,
   Principal,
   Subject,
 } from './complaint.js';
 import { dueDateOf, registrationDateOf } from './deadlines.js';
 import { DomainError, validationFailed } from './errors.js';
-import { attempt, event, newNotice, type Outcome } from './records.js';
+import { attempt, event, newNotice, type Created, type Outcome } from './records.js';
 import type { Channel } from './vocabulary.js';
 
 /** What an applicant or an official files (`POST /v1/complaints`). */
@@ -149,6 +150,23 @@ function registered(
   };
 }
 
+/** R13: the first event of a complaint's history. */
+function filed(
+  complaint: Complaint,
+  at: string,
+  actor: Actor,
+  more: HistoryEvent['details'],
+): HistoryEvent {
+  return event('filed', at, actor, 1, {
+    channel: complaint.channel,
+    receivedAt: complaint.receivedAt,
+    registrationDate: complaint.registrationDate,
+    dueDate: complaint.dueDate,
+    dueDateProvisional: complaint.dueDateProvisional,
+    ...more,
+  });
+}
+
 /** R4, R5, R14, R20: registers a new complaint; an electronic one gets its receipt notice at once. */
 export function fileComplaint(command: FileCommand, now: Instant): Outcome {
   return attempt(() => {
@@ -226,16 +244,7 @@ export function fileComplaint(command: FileCommand, now: Instant): Outcome {
     );
     return {
       complaint,
-      events: [
-        event('filed', at, actor, 1, {
-          channel: complaint.channel,
-          receivedAt: complaint.receivedAt,
-          registrationDate,
-          dueDate: complaint.dueDate,
-          dueDateProvisional: complaint.dueDateProvisional,
-          noticeId: notices[0]?.id ?? null,
-        }),
-      ],
+      events: [filed(complaint, at, actor, { noticeId: notices[0]?.id ?? null })],
     };
   });
 }
@@ -251,7 +260,7 @@ export function registerForwarded(
   registration: { readonly id: string; readonly sequence: (year: number) => number },
   now: Instant,
   actor: Actor,
-): { complaint: Complaint; events: ReturnType<typeof event>[] } {
+): Created {
   const at = formatLegalInstant(now);
   const complaint = registered(
     {
@@ -276,16 +285,6 @@ export function registerForwarded(
   );
   return {
     complaint,
-    events: [
-      event('filed', at, actor, 1, {
-        channel: complaint.channel,
-        receivedAt: complaint.receivedAt,
-        registrationDate: complaint.registrationDate,
-        dueDate: complaint.dueDate,
-        dueDateProvisional: complaint.dueDateProvisional,
-        forwardedFrom: original.id,
-        noticeId: null,
-      }),
-    ],
+    events: [filed(complaint, at, actor, { forwardedFrom: original.id, noticeId: null })],
   };
 }

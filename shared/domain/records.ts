@@ -103,22 +103,30 @@ export function alertsTo(
   return [...new Set(recipients)].map((recipient, i) => make(ids[i] ?? '', recipient));
 }
 
-/** Adds alerts to a complaint with their history event. */
-export function raise(
+/** A change of the complaint's own fields, with the one history event that records it (R13). */
+export function record(
   { complaint, at, actor, version }: Pick<Context, 'complaint' | 'at' | 'actor' | 'version'>,
-  alert: Alert,
+  patch: Partial<Omit<Complaint, 'version'>>,
+  type: HistoryEventType,
+  details: HistoryEvent['details'],
 ): Change {
   return {
-    complaint: { ...complaint, alerts: [...complaint.alerts, alert], version },
-    events: [
-      event('alert_raised', at, actor, version, {
-        alertId: alert.id,
-        kind: alert.kind,
-        about: alert.about,
-        subjectId: alert.subjectId,
-      }),
-    ],
+    complaint: { ...complaint, ...patch, version },
+    events: [event(type, at, actor, version, details)],
   };
+}
+
+/** Adds alerts to a complaint with their history event. */
+export function raise(
+  context: Pick<Context, 'complaint' | 'at' | 'actor' | 'version'>,
+  alert: Alert,
+): Change {
+  return record(context, { alerts: [...context.complaint.alerts, alert] }, 'alert_raised', {
+    alertId: alert.id,
+    kind: alert.kind,
+    about: alert.about,
+    subjectId: alert.subjectId,
+  });
 }
 
 export function findNotice(complaint: Complaint, noticeId: string): Notice {

@@ -12,12 +12,12 @@ import { dueSoonAt, isPastDue } from './deadlines.js';
 import { DomainError } from './errors.js';
 import {
   alertsTo,
-  event,
   newAlert,
   newNotice,
   raise,
   type Change,
   type Context,
+  record,
 } from './records.js';
 import { isOpen, type DecisionOutcome, type ExtensionReason } from './vocabulary.js';
 
@@ -72,7 +72,7 @@ function requireOpen(context: Context, what: string): void {
 
 /** R6–R9: extends the review period and creates the extension notice. */
 export function extend(context: Context, command: CommandOf<'extend'>): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, at, actor } = context;
   requireAddresseeOfficial(command.principal, complaint, 'extend its review period');
   // R6: only kinds the law names in [S7] may extend.
   if (!bodyKindRules[complaint.addressee.kind].mayExtend) {
@@ -102,9 +102,9 @@ export function extend(context: Context, command: CommandOf<'extend'>): Change {
   const dueDate = addWorkingDays(complaint.dueDate, workingDays);
   // R9: the applicant is told of every extension, with its reasons, within 3 working days.
   const notice = newNotice(command.noticeId, 'extension', complaint, today, at);
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       dueDate,
       dueDateProvisional: !isOfficialDate(dueDate),
       extendedWorkingDays: total,
@@ -123,25 +123,23 @@ export function extend(context: Context, command: CommandOf<'extend'>): Change {
         },
       ],
       notices: [...complaint.notices, notice],
-      version,
     },
-    events: [
-      event('extended', at, actor, version, {
-        extensionId: command.extensionId,
-        workingDays,
-        reason,
-        previousDueDate: complaint.dueDate,
-        dueDate,
-        extendedWorkingDays: total,
-        noticeId: notice.id,
-      }),
-    ],
-  };
+    'extended',
+    {
+      extensionId: command.extensionId,
+      workingDays,
+      reason,
+      previousDueDate: complaint.dueDate,
+      dueDate,
+      extendedWorkingDays: total,
+      noticeId: notice.id,
+    },
+  );
 }
 
 /** R10: records the decision and the notice that tells the applicant (R21: and where next). */
 export function decide(context: Context, command: CommandOf<'decide'>): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, at, actor } = context;
   requireAddresseeOfficial(command.principal, complaint, 'decide it');
   if (complaint.decision !== null) {
     throw new DomainError(
@@ -152,9 +150,9 @@ export function decide(context: Context, command: CommandOf<'decide'>): Change {
   requireOpen(context, 'decided');
   const notice = newNotice(command.noticeId, 'decision', complaint, today, at);
   const timely = today <= complaint.dueDate;
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       status: 'decided',
       decision: {
         outcome: command.request.outcome,
@@ -165,16 +163,14 @@ export function decide(context: Context, command: CommandOf<'decide'>): Change {
         noticeId: notice.id,
       },
       notices: [...complaint.notices, notice],
-      version,
     },
-    events: [
-      event('decided', at, actor, version, {
-        outcome: command.request.outcome,
-        timely,
-        noticeId: notice.id,
-      }),
-    ],
-  };
+    'decided',
+    {
+      outcome: command.request.outcome,
+      timely,
+      noticeId: notice.id,
+    },
+  );
 }
 
 /**
@@ -182,7 +178,7 @@ export function decide(context: Context, command: CommandOf<'decide'>): Change {
  * authorized body are alerted, and the applicant is told that the silence counts as a refusal.
  */
 export function markOverdue(context: Context, command: CommandOf<'markOverdue'>): Change {
-  const { complaint, now, today, at, actor, version } = context;
+  const { complaint, now, today, at } = context;
   requireSystem(command.principal, 'marks a complaint overdue');
   if (complaint.status !== 'under_review' || !isPastDue(complaint.dueDate, now)) {
     throw new DomainError(
@@ -197,22 +193,20 @@ export function markOverdue(context: Context, command: CommandOf<'markOverdue'>)
   );
   // R19 (APPC art. 91(2)): the absence of a decision is a refusal from the day after the due date.
   const notice = newNotice(command.noticeId, 'deemed_refusal', complaint, today, at);
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       status: 'overdue',
       alerts: [...complaint.alerts, ...alerts],
       notices: [...complaint.notices, notice],
-      version,
     },
-    events: [
-      event('marked_overdue', at, actor, version, {
-        dueDate: complaint.dueDate,
-        alertIds: alerts.map((a) => a.id).join(','),
-        noticeId: notice.id,
-      }),
-    ],
-  };
+    'marked_overdue',
+    {
+      dueDate: complaint.dueDate,
+      alertIds: alerts.map((a) => a.id).join(','),
+      noticeId: notice.id,
+    },
+  );
 }
 
 /** R11: the addressee's officials are reminded one working day before the due date, once per due date. */
@@ -246,7 +240,7 @@ export function remindDueSoon(context: Context, command: CommandOf<'remindDueSoo
  * change is recorded. Only while under review: an overdue complaint's refusal has been told.
  */
 export function recomputeDueDate(context: Context, command: CommandOf<'recomputeDueDate'>): Change {
-  const { complaint, at, actor, version } = context;
+  const { complaint } = context;
   requireSystem(command.principal, 'recomputes due dates');
   const recount = complaint.status === 'under_review' && complaint.dueDateProvisional;
   const dueDate = recount
@@ -259,14 +253,9 @@ export function recomputeDueDate(context: Context, command: CommandOf<'recompute
   if (!recount || (dueDate === complaint.dueDate && dueDateProvisional)) {
     throw new DomainError('invalid-state', `The due date of ${complaint.id} needs no recount`);
   }
-  return {
-    complaint: { ...complaint, dueDate, dueDateProvisional, version },
-    events: [
-      event('due_date_recomputed', at, actor, version, {
-        previousDueDate: complaint.dueDate,
-        dueDate,
-        dueDateProvisional,
-      }),
-    ],
-  };
+  return record(context, { dueDate, dueDateProvisional }, 'due_date_recomputed', {
+    previousDueDate: complaint.dueDate,
+    dueDate,
+    dueDateProvisional,
+  });
 }

@@ -11,7 +11,7 @@ import type { Body } from './bodies.js';
 import { applicantIdentifier, type Complaint, type Principal } from './complaint.js';
 import { DomainError, validationFailed } from './errors.js';
 import { registerForwarded } from './filing.js';
-import { event, newAlert, newNotice, type Change, type Context } from './records.js';
+import { event, newAlert, newNotice, type Change, type Context, record } from './records.js';
 import { isOpen, type ReturnGround } from './vocabulary.js';
 
 /** R16 (APPC art. 65): the working days an addressee has to forward a complaint it cannot consider. */
@@ -160,7 +160,7 @@ export function forward(context: Context, command: CommandOf<'forward'>): Change
  * the applicant gets a confirmation.
  */
 export function withdraw(context: Context, command: CommandOf<'withdraw'>): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, at, actor } = context;
   const { principal, request } = command;
   const byApplicant = principal.type === 'applicant';
   if (!byApplicant) requireAddresseeOfficial(principal, complaint, 'record a withdrawal');
@@ -195,9 +195,9 @@ export function withdraw(context: Context, command: CommandOf<'withdraw'>): Chan
     }
   }
   const notice = newNotice(command.noticeId, 'withdrawal', complaint, today, at);
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       status: 'withdrawn',
       withdrawal: {
         reason: request.reason ?? null,
@@ -207,15 +207,13 @@ export function withdraw(context: Context, command: CommandOf<'withdraw'>): Chan
         noticeId: notice.id,
       },
       notices: [...complaint.notices, notice],
-      version,
     },
-    events: [
-      event('withdrawn', at, actor, version, {
-        statementReceivedOn: statementReceivedOn ?? null,
-        noticeId: notice.id,
-      }),
-    ],
-  };
+    'withdrawn',
+    {
+      statementReceivedOn: statementReceivedOn ?? null,
+      noticeId: notice.id,
+    },
+  );
 }
 
 /**
@@ -223,7 +221,7 @@ export function withdraw(context: Context, command: CommandOf<'withdraw'>): Chan
  * merits. A `repeated` one names the decided complaint of the same applicant it repeats.
  */
 export function returnComplaint(context: Context, command: CommandOf<'return'>): Change {
-  const { complaint, today, at, actor, version } = context;
+  const { complaint, today, at, actor } = context;
   requireAddresseeOfficial(command.principal, complaint, 'return it');
   requireOpen(complaint, 'returned');
   const { ground, explanation, repeatedOf } = command.request;
@@ -246,9 +244,9 @@ export function returnComplaint(context: Context, command: CommandOf<'return'>):
     throw validationFailed('The return is not valid', [{ path: 'repeatedOf', message: problem }]);
   }
   const notice = newNotice(command.noticeId, 'return', complaint, today, at);
-  return {
-    complaint: {
-      ...complaint,
+  return record(
+    context,
+    {
       status: 'returned',
       return: {
         ground,
@@ -260,14 +258,12 @@ export function returnComplaint(context: Context, command: CommandOf<'return'>):
         noticeId: notice.id,
       },
       notices: [...complaint.notices, notice],
-      version,
     },
-    events: [
-      event('returned', at, actor, version, {
-        ground,
-        repeatedOf: repeatedOf ?? null,
-        noticeId: notice.id,
-      }),
-    ],
-  };
+    'returned',
+    {
+      ground,
+      repeatedOf: repeatedOf ?? null,
+      noticeId: notice.id,
+    },
+  );
 }

@@ -181,6 +181,82 @@ describe('npm start, as the README says', () => {
     }
   });
 
+  it('R16, R17: as the README walks it, a forwarded and a withdrawn complaint, and their e-mails', async () => {
+    const started = await npmStart();
+    try {
+      const sesUrl = (
+        JSON.parse(await readFile(path.join(localDirectory, 'endpoints.json'), 'utf8')) as Record<
+          string,
+          string
+        >
+      ).ses;
+      const email = 'dala@example.kz';
+      const file = async () =>
+        json(
+          await fetch(`${api}/v1/complaints`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              ...electronicFiling,
+              applicant: {
+                type: 'legal_entity',
+                bin: '140840001232',
+                name: 'ТОО «Дала»',
+                email,
+                language: 'ru',
+              },
+              subject: { ...electronicFiling.subject, occurredOn: '2025-01-10' },
+            }),
+          }),
+        );
+      const official = await token('akimat-astana');
+      const forwarded = await file();
+      const forwarding = await fetch(`${api}/v1/complaints/${field(forwarded, 'id')}/forwarding`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${official}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ toBodyId: 'ministry-justice', explanation: 'Не наша компетенция.' }),
+      });
+      expect(forwarding.status).toBe(201);
+      const forwardedTo = field(await json(forwarding), 'forwardedTo', 'id');
+      // The applicant's one token reads the complaint at the ministry too.
+      const there = await fetch(`${api}/v1/complaints/${forwardedTo}`, {
+        headers: { authorization: `Bearer ${field(forwarded, 'accessToken')}` },
+      });
+      expect(await json(there)).toMatchObject({ forwardedFrom: field(forwarded, 'id') });
+
+      const withdrawn = await file();
+      const withdrawal = await fetch(`${api}/v1/complaints/${field(withdrawn, 'id')}/withdrawal`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${field(withdrawn, 'accessToken')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ reason: 'Вопрос решён.' }),
+      });
+      expect(await json(withdrawal)).toMatchObject({ status: 'withdrawn' });
+
+      // Two receipts, the forwarding notice and the withdrawal's confirmation.
+      const deadline = Date.now() + 15_000;
+      let subjects: string[] = [];
+      while (subjects.length < 4 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        subjects = (await receivedEmails(sesUrl ?? ''))
+          .filter((received) => received.destination.to.includes(email))
+          .map((received) => received.subject.split(':')[0] ?? '');
+      }
+      expect(subjects.sort()).toEqual(
+        [
+          'Ваша жалоба зарегистрирована',
+          'Ваша жалоба зарегистрирована',
+          'Жалоба направлена по подведомственности',
+          'Жалоба отозвана',
+        ].sort(),
+      );
+    } finally {
+      await ctrlC(started);
+    }
+  });
+
   it('without Java, says in one line what to install', async () => {
     // A PATH with node and nothing else.
     const bin = path.join(localDirectory, 'bin-without-java');

@@ -418,28 +418,8 @@ export class DynamoComplaintRepository implements ComplaintRepository {
   }
 
   async provisionalOn(date: IsoDate): Promise<readonly ProvisionalComplaint[]> {
-    const found: ProvisionalComplaint[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: tableKeys.gsi2.indexName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :provisional)',
-          ExpressionAttributeNames: {
-            '#pk': tableKeys.gsi2.partitionKey,
-            '#sk': tableKeys.gsi2.sortKey,
-          },
-          ExpressionAttributeValues: { ':pk': `DUE#${date}`, ':provisional': provisionalPrefix },
-          ProjectionExpression: 'PK',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? [])
-        found.push({ id: String(item.PK).slice('COMPLAINT#'.length), dueDate: date });
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return found;
+    const ids = await this.dueOn(date, provisionalPrefix);
+    return ids.map((id) => ({ id, dueDate: date }));
   }
 
   async claimDelivery(
@@ -469,7 +449,12 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     }
   }
 
-  async openOn(date: IsoDate): Promise<readonly string[]> {
+  openOn(date: IsoDate): Promise<readonly string[]> {
+    return this.dueOn(date);
+  }
+
+  /** The complaints with something due on `date` in GSI2, optionally of one sort-key kind only. */
+  private async dueOn(date: IsoDate, sortKeyPrefix?: string): Promise<string[]> {
     const ids = new Set<string>();
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -477,9 +462,16 @@ export class DynamoComplaintRepository implements ComplaintRepository {
         new QueryCommand({
           TableName: this.tableName,
           IndexName: tableKeys.gsi2.indexName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': tableKeys.gsi2.partitionKey },
-          ExpressionAttributeValues: { ':pk': `DUE#${date}` },
+          KeyConditionExpression:
+            sortKeyPrefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: {
+            '#pk': tableKeys.gsi2.partitionKey,
+            ...(sortKeyPrefix === undefined ? {} : { '#sk': tableKeys.gsi2.sortKey }),
+          },
+          ExpressionAttributeValues: {
+            ':pk': `DUE#${date}`,
+            ...(sortKeyPrefix === undefined ? {} : { ':prefix': sortKeyPrefix }),
+          },
           ProjectionExpression: 'PK',
           ExclusiveStartKey: startKey,
         }),

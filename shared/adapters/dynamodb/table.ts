@@ -1,5 +1,5 @@
 /**
- * The one DynamoDB table (../shared/ARCHITECTURE.md, "Data"): its keys, indexes and TTL, as plain
+ * The one DynamoDB table (docs/architecture.md): its keys, indexes and TTL, as plain
  * data that the CDK stack and the local runner both build the table from.
  *
  * | item | PK | SK |
@@ -7,14 +7,17 @@
  * | complaint | `COMPLAINT#<id>` | `META` |
  * | history event (R13) | `COMPLAINT#<id>` | `EVENT#<utc instant>#<version>` |
  * | notice (the outbox, R9) | `COMPLAINT#<id>` | `NOTICE#<id>` |
+ * | alert to officials (R11, R24) | `COMPLAINT#<id>` | `ALERT#<id>` |
  * | recommendation (R12) | `COMPLAINT#<id>` | `REC#<id>` |
  * | registration counter (R14) | `COUNTER#<bodyId>#<year>` | `COUNTER` |
  * | body of the directory (R2) | `DIRECTORY` | `BODY#<id>` |
  * | idempotency record | `IDEMPOTENCY#<function>` | `<key hash>` (Powertools, TTL'd) |
+ * | calendar upkeep (R22) | `SYSTEM#calendar` | `RECOUNT`, `WARNING#<end>#<days>` |
  *
  * GSI1 (`BODY#<bodyId>` / `<status>#<dueDate>#<id>`): a body's complaints by status and due date.
- * GSI2, sparse (`DUE#<date>` / `<kind>#<id>`): open complaints, pending notices and unanswered
- * recommendations by the date they fall due, for reconciliation.
+ * GSI2, sparse (`DUE#<date>` / `<kind>#<id>`): open complaints (`PROVISIONAL#<id>` when the due
+ * date is provisional, R22), pending notices and alerts, unanswered recommendations, by the date
+ * they fall due, for reconciliation.
  */
 
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
