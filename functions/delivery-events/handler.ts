@@ -1,7 +1,7 @@
 /**
  * SES's bounce and complaint events (a configuration set publishes them to SNS): an e-mail SES had
- * accepted did not reach its reader, so its notice is marked failed and the authorized body is
- * alerted to send it another way (R9). The e-mail's tags name its complaint and message.
+ * accepted did not reach its reader, so its notice is marked failed and the addressee (who owes it)
+ * and the authorized body are alerted, so that it is delivered another way (R24). The e-mail's tags name its complaint and message.
  */
 
 import * as z from 'zod';

@@ -452,7 +452,7 @@ describe('R9: SES bounce and complaint events', () => {
     },
   });
 
-  it('R9: a permanent bounce of a sent receipt fails the notice and alerts the Agency, once; a transient one changes nothing', async () => {
+  it('R9, R24: a permanent bounce of a sent receipt fails the notice and alerts the addressee and the Agency, once; a transient one changes nothing', async () => {
     const complaint = await file('2026-11-23T10:00');
     await mail(complaint.inbox);
     const sent = await sentReceipt(complaint.id);
