@@ -162,7 +162,10 @@ export async function measureComplaint(): Promise<ComplaintUsage> {
     // Each item once in the table, and again in each index whose key it carries (ALL projections).
     const storedBytes = (raw.Items ?? []).reduce((sum, item) => {
       const copies =
-        1 + [tableKeys.gsi1, tableKeys.gsi2].filter((index) => index.partitionKey in item).length;
+        1 +
+        [tableKeys.gsi1, tableKeys.gsi2, tableKeys.gsi3].filter(
+          (index) => index.partitionKey in item,
+        ).length;
       return sum + copies * Buffer.byteLength(JSON.stringify(item));
     }, 0);
     return { requests: tally(requests), invocations, emails, readUnits, writeUnits, storedBytes };

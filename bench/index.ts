@@ -8,7 +8,9 @@ import { benchApi } from './api.js';
 import { benchBundles } from './bundles.js';
 import { benchCalendar } from './calendar.js';
 import { assumptions, measureComplaintAtMost, monthlyCost } from './capacity.js';
+import { benchLocalStack } from './local-stack.js';
 import { benchNotices } from './notices.js';
+import { benchReconciliation } from './outbox.js';
 
 // As in npm start: the SDK's Node 22 notice is known (Lambda runs 22) and would only add noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -21,7 +23,7 @@ console.log(
 );
 
 // `npm run bench -- bundles notices` runs only the sections named; no names, all of them.
-const sections = ['calendar', 'api', 'notices', 'bundles', 'cost'] as const;
+const sections = ['calendar', 'api', 'local', 'notices', 'reconcile', 'bundles', 'cost'] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(sections as readonly string[]).includes(name));
 if (unknown.length > 0) {
@@ -52,11 +54,36 @@ if (runs('api')) {
   for (const [endpoint, calls] of api.calls) console.log(`  ${endpoint.padEnd(40)} ${calls}`);
 }
 
+if (runs('local')) {
+  console.log(
+    '\nnpm start itself (its own engines: DynamoDB Local on file, the emulator with its journal, the stream poller)',
+  );
+  const local = await benchLocalStack();
+  const ratio = local.inMemoryFilingsPerSecond / local.npmStartFilingsPerSecond;
+  console.log(
+    `  POST /v1/complaints, 16 at once         npm start ${format(local.npmStartFilingsPerSecond)} req/s · in memory ${format(local.inMemoryFilingsPerSecond)} req/s · ${format(ratio, 2)}× (goal ≥ 100 req/s, ≤ 1.5×)`,
+  );
+  console.log(
+    `  RSS of the runner                        ${format(local.rssAfterWarmUpMiB)} MiB after warm-up · ${format(local.rssAfterLoadMiB)} MiB after ${format(local.requestsUnderLoad)} more requests · ${format(local.rssAfterLoadMiB / local.rssAfterWarmUpMiB, 2)}× (goal ≤ 1.3×)`,
+  );
+}
+
 if (runs('notices')) {
   console.log('\nNotices through the Scheduler emulator and the local SES (R9)');
   for (const r of await benchNotices()) {
     console.log(
       `  ${r.name.padEnd(56)} ${format(r.samples).padStart(6)} samples: p50 ${format(r.p50, 1)} ms, p99 ${format(r.p99, 1)} ms, max ${format(r.max, 1)} ms`,
+    );
+  }
+}
+
+if (runs('reconcile')) {
+  console.log(
+    '\nReconciliation by exception (GSI3: what lags), over 10,000 open complaints on DynamoDB Local',
+  );
+  for (const r of await benchReconciliation()) {
+    console.log(
+      `  ${r.name.padEnd(24)} ${format(r.open)} open, ${format(r.lagging)} lagging: ${format(r.schedulerCalls)} Scheduler calls (${r.byKind}), ${format(r.dynamoDbCalls)} DynamoDB calls, ${format(r.ms)} ms`,
     );
   }
 }

@@ -27,6 +27,10 @@ export const environmentVariables = {
   POWERTOOLS_LOG_LEVEL: 'The log level',
   POWERTOOLS_METRICS_NAMESPACE: 'The CloudWatch namespace of the metrics the functions count',
   POWERTOOLS_METRICS_DISABLED: 'true where nobody collects metrics (locally)',
+  POWERTOOLS_TRACE_ENABLED:
+    'false where nothing collects X-Ray traces (locally): the Tracer and the X-Ray SDK are not even loaded',
+  POWERTOOLS_TRACER_CAPTURE_ERROR:
+    'false: error messages (an SDK error may name an e-mail address) stay out of traces',
 } as const;
 
 export type EnvironmentName = keyof typeof environmentVariables;
@@ -61,6 +65,8 @@ export interface FunctionDefinition {
   readonly scheduleTarget?: 'deadline' | 'notice' | 'reconcile';
   /** Subscribed to SES's bounce and complaint events (through SNS). */
   readonly sesEvents?: true;
+  /** Consumes the table's stream (an event source mapping in AWS, a poller in `npm start`). */
+  readonly streamConsumer?: true;
   /** Run by the deployment itself, after the table exists (loads the directory). */
   readonly deploymentStep?: true;
   readonly environment: readonly EnvironmentName[];
@@ -79,6 +85,8 @@ const common: readonly EnvironmentName[] = [
   'POWERTOOLS_LOG_LEVEL',
   'POWERTOOLS_METRICS_NAMESPACE',
   'POWERTOOLS_METRICS_DISABLED',
+  'POWERTOOLS_TRACE_ENABLED',
+  'POWERTOOLS_TRACER_CAPTURE_ERROR',
 ];
 const jwt: readonly EnvironmentName[] = ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'];
 /** What every API function reads besides `common`. */
@@ -91,8 +99,19 @@ const scheduling: readonly EnvironmentName[] = [
   'NOTICE_FUNCTION_ARN',
 ];
 
-/** The daily reconciliation, Asia/Almaty: at night, after the day's overdue checks at 00:00. */
-export const reconciliationCron = { hour: 2, minute: 30 } as const;
+/**
+ * Reconciliation runs every few minutes: it reads only what lags (GSI3), so a run with nothing to
+ * repair is a few empty queries, and a stuck e-mail goes out within minutes, not the next day.
+ */
+export const reconciliationMinutes = 5;
+
+/** How the stream consumer is fed: batches, retries, and what happens after the last try. */
+export const streamConsumption = {
+  batchSize: 100,
+  /** Bounded: a record that keeps failing goes to the failure queue, and the alarm tells someone. */
+  retryAttempts: 5,
+  maxBatchingWindowSeconds: 1,
+} as const;
 
 export const functions: readonly FunctionDefinition[] = [
   {
@@ -112,9 +131,9 @@ export const functions: readonly FunctionDefinition[] = [
     description: 'Filing a complaint, idempotent by Idempotency-Key',
     entry: 'functions/api/file-complaint.ts',
     routes: ['fileComplaint'],
-    environment: ['TABLE_NAME', ...http, ...jwt, ...scheduling, ...common],
+    environment: ['TABLE_NAME', ...http, ...jwt, ...common],
     table: 'read-write',
-    managesSchedules: true,
+    managesSchedules: false,
     sendsEmail: false,
     memoryMb: 1024,
     timeoutSeconds: 15,
@@ -149,12 +168,24 @@ export const functions: readonly FunctionDefinition[] = [
       'respondToRecommendation',
       'controlRecommendation',
     ],
-    environment: ['TABLE_NAME', ...http, ...jwt, ...scheduling, ...common],
+    environment: ['TABLE_NAME', ...http, ...jwt, ...common],
     table: 'read-write',
-    managesSchedules: true,
+    managesSchedules: false,
     sendsEmail: false,
     memoryMb: 1024,
     timeoutSeconds: 15,
+  },
+  {
+    name: 'api-statistics',
+    description: "The Agency's statistics per body and month, as JSON or CSV",
+    entry: 'functions/api/statistics.ts',
+    routes: ['statistics'],
+    environment: ['TABLE_NAME', ...http, ...jwt, ...common],
+    table: 'read',
+    managesSchedules: false,
+    sendsEmail: false,
+    memoryMb: 512,
+    timeoutSeconds: 10,
   },
   {
     name: 'deadline',
@@ -163,9 +194,9 @@ export const functions: readonly FunctionDefinition[] = [
     entry: 'functions/deadline/handler.ts',
     routes: [],
     scheduleTarget: 'deadline',
-    environment: ['TABLE_NAME', ...scheduling, ...common],
+    environment: ['TABLE_NAME', ...common],
     table: 'read-write',
-    managesSchedules: true,
+    managesSchedules: false,
     sendsEmail: false,
     memoryMb: 512,
     timeoutSeconds: 30,
@@ -178,14 +209,13 @@ export const functions: readonly FunctionDefinition[] = [
     scheduleTarget: 'notice',
     environment: [
       'TABLE_NAME',
-      ...scheduling,
       'SENDER_EMAIL',
       'SES_CONFIGURATION_SET',
       'NOTICE_RETRY_DELAYS_SECONDS',
       ...common,
     ],
     table: 'read-write',
-    managesSchedules: true,
+    managesSchedules: false,
     sendsEmail: true,
     memoryMb: 512,
     timeoutSeconds: 30,
@@ -195,7 +225,7 @@ export const functions: readonly FunctionDefinition[] = [
   {
     name: 'reconcile',
     description:
-      'Daily: recreates missing schedules, recounts provisional due dates, warns before the calendar ends',
+      'Every few minutes: repairs what lags (schedules, stuck e-mails), recounts provisional due dates, warns before the calendar ends',
     entry: 'functions/reconcile/handler.ts',
     routes: [],
     scheduleTarget: 'reconcile',
@@ -210,14 +240,28 @@ export const functions: readonly FunctionDefinition[] = [
     reservedConcurrency: 1,
   },
   {
+    name: 'stream',
+    description:
+      "The table's stream: the schedule calls after every change, and the Agency's statistics",
+    entry: 'functions/stream/handler.ts',
+    routes: [],
+    streamConsumer: true,
+    environment: ['TABLE_NAME', ...scheduling, ...common],
+    table: 'read-write',
+    managesSchedules: true,
+    sendsEmail: false,
+    memoryMb: 512,
+    timeoutSeconds: 60,
+  },
+  {
     name: 'delivery-events',
     description: 'Marks e-mail notices failed on SES bounce and complaint events',
     entry: 'functions/delivery-events/handler.ts',
     routes: [],
     sesEvents: true,
-    environment: ['TABLE_NAME', ...scheduling, ...common],
+    environment: ['TABLE_NAME', ...common],
     table: 'read-write',
-    managesSchedules: true,
+    managesSchedules: false,
     sendsEmail: false,
     memoryMb: 512,
     timeoutSeconds: 30,

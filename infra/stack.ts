@@ -13,6 +13,7 @@ import { Data } from './constructs/data.js';
 import { Functions } from './constructs/functions.js';
 import { metricsNamespace, Observability } from './constructs/observability.js';
 import { Notices } from './constructs/notices.js';
+import { Outbox } from './constructs/outbox.js';
 import { Scheduling } from './constructs/scheduling.js';
 import type { StageSettings } from './stage.js';
 
@@ -20,6 +21,7 @@ export class ComplaintDeskStack extends Stack {
   readonly data: Data;
   readonly scheduling: Scheduling;
   readonly notices: Notices;
+  readonly outbox: Outbox;
   readonly functions: Functions;
   readonly api: Api;
   readonly observability: Observability;
@@ -30,6 +32,7 @@ export class ComplaintDeskStack extends Stack {
     this.data = new Data(this, 'data', { stage });
     this.scheduling = new Scheduling(this, 'scheduling', { stage });
     this.notices = new Notices(this, 'notices', { stage, key: this.data.key });
+    this.outbox = new Outbox(this, 'outbox', { stage });
     this.api = new Api(this, 'api', { stage });
 
     const serviceName = stage.prefix;
@@ -44,6 +47,9 @@ export class ComplaintDeskStack extends Stack {
       POWERTOOLS_LOG_LEVEL: stage.production ? 'INFO' : 'DEBUG',
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
       POWERTOOLS_METRICS_DISABLED: 'false',
+      POWERTOOLS_TRACE_ENABLED: 'true',
+      // No personal data in traces, as in logs.
+      POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
     };
     this.functions = new Functions(this, 'functions', { stage, environment });
 
@@ -55,8 +61,11 @@ export class ComplaintDeskStack extends Stack {
       if (definition.sendsEmail) this.notices.grantSend(deployed);
       if (definition.scheduleTarget !== undefined || definition.sesEvents)
         this.scheduling.retryAsynchronously(deployed);
-      if (definition.scheduleTarget === 'reconcile')
+      if (definition.scheduleTarget === 'reconcile') {
         this.scheduling.scheduleReconciliation(deployed);
+        this.scheduling.grantList(deployed);
+      }
+      if (definition.streamConsumer) this.outbox.consume(deployed, this.data.table);
       if (definition.sesEvents) this.notices.subscribe(deployed);
       if (definition.deploymentStep) {
         // Loads the directory after the table exists, and again whenever the function changes.
@@ -75,6 +84,7 @@ export class ComplaintDeskStack extends Stack {
       serviceName,
       functions: this.functions.all,
       failedInvocations: this.scheduling.failedInvocations,
+      streamFailures: this.outbox.failures,
       apiName: this.api.restApi.restApiName,
     });
 

@@ -6,6 +6,7 @@
 import type { IsoDate } from './calendar/dates.js';
 import type { Body } from './domain/bodies.js';
 import type { ScheduleSpec } from './domain/schedules.js';
+import type { CounterDelta, Month } from './domain/statistics.js';
 import type {
   Addressee,
   Channel,
@@ -71,16 +72,20 @@ export interface ProvisionalComplaint {
   readonly dueDate: IsoDate;
 }
 
+/** Something reconciliation looks at: a complaint whose schedules lag, or an e-mail still unsent. */
+export interface AttentionEntry {
+  readonly complaintId: string;
+  /** The e-mail (notice or alert) still to send; null for a lagging complaint. */
+  readonly messageId: string | null;
+}
+
 export interface ComplaintRepository {
   /**
-   * R14: the registration sequence to try for the next complaint of this body and year: the last
-   * one this process saw plus one (no read). Filing corrects it when another process was first.
+   * R14: takes the next registration number of this body and year (an atomic counter: concurrent
+   * filings never refuse each other). A filing that then fails leaves that number unused.
    */
-  nextRegistrationSequence(bodyId: string, year: number): number;
-  /**
-   * Writes a new complaint, its first event, its notices and the registration counter in one
-   * transaction. Throws RegistrationSequenceTaken when the counter has moved on.
-   */
+  reserveRegistrationSequence(bodyId: string, year: number): Promise<number>;
+  /** Writes a new complaint, its first event and its notices in one transaction. */
   file(filing: NewComplaint): Promise<void>;
   /** The complaint with its history, notices and recommendations, in one Query. */
   get(id: string): Promise<StoredComplaint | undefined>;
@@ -90,9 +95,8 @@ export interface ComplaintRepository {
    */
   save(previous: Complaint, next: Complaint, events: readonly HistoryEvent[]): Promise<void>;
   /**
-   * R16: writes the forwarding of `previous` (as `save` does) and files the complaint it creates
-   * at the receiving body, in one transaction. Throws RegistrationSequenceTaken when the receiving
-   * body's counter has moved on, `version-conflict` when the original changed.
+   * R16: writes the forwarding of `previous` (as `save` does) and files the complaint it creates at
+   * the receiving body, in one transaction; `version-conflict` when the original changed.
    */
   forward(
     previous: Complaint,
@@ -113,19 +117,24 @@ export interface ComplaintRepository {
     leaseUntil: number,
     now: number,
   ): Promise<boolean>;
-  /** Complaints with something open that falls due on `date`: open complaints, pending e-mails, unanswered recommendations (GSI2). */
-  openOn(date: IsoDate): Promise<readonly string[]>;
+  /**
+   * The schedule calls of `version` are made: Scheduler now holds the plan `to` (as the META item
+   * stores it). The stream consumer confirms on top of the plan it started `from`: when an earlier
+   * change's calls were lost, the chain is broken and the complaint keeps lagging; reconciliation,
+   * which read Scheduler itself, confirms with `from: null`. True when the complaint no longer lags
+   * (no later change waits).
+   */
+  confirmSchedules(
+    complaintId: string,
+    version: number,
+    plans: { readonly from: string | null; readonly to: string },
+  ): Promise<boolean>;
+  /** Complaints whose schedules lag since before `before` (epoch ms) (GSI3). */
+  lagging(before: number): Promise<readonly AttentionEntry[]>;
+  /** E-mails due to be sent before `before` (epoch ms) and still pending (GSI3). */
+  unsent(before: number): Promise<readonly AttentionEntry[]>;
   /** R22: open complaints whose provisional due date is `date` (GSI2). */
   provisionalOn(date: IsoDate): Promise<readonly ProvisionalComplaint[]>;
-}
-
-/** Thrown by `file` when another complaint took the sequence number: retry with `current + 1`. */
-export class RegistrationSequenceTaken extends Error {
-  override readonly name = 'RegistrationSequenceTaken';
-
-  constructor(readonly current: number) {
-    super(`Registration sequence taken; the counter is at ${current}`);
-  }
 }
 
 /** R22: what the daily run remembers about keeping the calendar current. */
@@ -139,6 +148,24 @@ export interface CalendarUpkeep {
   releaseWarning(key: string): Promise<void>;
 }
 
+/** One body's counters of one month, as stored. */
+export interface StoredCounters {
+  readonly bodyId: string;
+  readonly month: Month;
+  readonly counters: Readonly<Record<string, number>>;
+}
+
+/** The Agency's statistics: per-body, per-month counters kept from the table's stream. */
+export interface StatisticsStore {
+  /**
+   * Adds one stream record's deltas, once: a record delivered again (the stream is at least once)
+   * changes nothing. False when `recordId` was counted before.
+   */
+  count(recordId: string, deltas: readonly CounterDelta[]): Promise<boolean>;
+  /** The counters of these months, of one body, or of every body that has any. */
+  read(months: readonly Month[], bodyId?: string): Promise<readonly StoredCounters[]>;
+}
+
 export interface BodyDirectory {
   all(): Promise<readonly Body[]>;
   find(id: string): Promise<Body | undefined>;
@@ -146,11 +173,14 @@ export interface BodyDirectory {
 
 /** One-time schedules (EventBridge Scheduler, or the local emulator). */
 export interface Scheduler {
-  /** Creates the schedule, or updates it if one of that name exists: safe to repeat. */
-  put(spec: ScheduleSpec): Promise<void>;
+  /** Creates a schedule expected to be new; if it exists after all, updates it. */
+  create(spec: ScheduleSpec): Promise<void>;
+  /** Updates a schedule expected to exist; if it does not (it fired meanwhile), creates it. */
+  update(spec: ScheduleSpec): Promise<void>;
   /** Deletes it; one that does not exist is already what was wanted. */
   remove(name: string): Promise<void>;
-  exists(name: string): Promise<boolean>;
+  /** The names of the schedules whose name starts with `prefix`. */
+  list(prefix: string): Promise<readonly string[]>;
 }
 
 export interface Mail {

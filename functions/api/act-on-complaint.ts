@@ -6,18 +6,18 @@
  * concurrent change is `version-conflict`.
  */
 
+import type { Context } from 'aws-lambda';
 import type { Complaint, Principal } from '../../shared/domain/complaint.js';
 import { applyCommand, type ComplaintCommand } from '../../shared/domain/commands.js';
 import type { BodyRef } from '../../shared/domain/control.js';
-import { DomainError, validationFailed } from '../../shared/domain/errors.js';
-import { RegistrationSequenceTaken, type StoredComplaint } from '../../shared/ports.js';
+import { validationFailed } from '../../shared/domain/errors.js';
+import type { StoredComplaint } from '../../shared/ports.js';
 import { requireOfficial, type Credentials } from '../lib/auth.js';
-import { commit } from '../lib/changes.js';
+import { backoff, commit, isVersionConflict } from '../lib/changes.js';
 import { readVisibleComplaint } from '../lib/complaints.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { authorizedBody } from '../lib/directory.js';
 import { authenticatorFromEnvironment } from '../lib/wiring/auth.js';
-import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 import {
   createHttpHandler,
   etagOf,
@@ -28,16 +28,20 @@ import { complaintLocation, complaintView, noticeView } from '../lib/views.js';
 
 type Needs = Pick<
   Dependencies,
-  'repository' | 'directory' | 'authenticate' | 'scheduler' | 'logger' | 'clock' | 'newId'
+  'repository' | 'directory' | 'authenticate' | 'logger' | 'clock' | 'newId'
 >;
 
-/** Tries of an act without If-Match when the complaint keeps changing under it. */
-const maxAttempts = 5;
+/**
+ * An act without If-Match that keeps losing races (the system recording a notice sent, another
+ * official) is decided again while the function has this much time left; then it is a conflict.
+ */
+const reserveMs = 2_000;
 
 interface ActRequest {
   readonly params: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly now: number;
+  readonly context: Context;
 }
 
 export function createActOnComplaintHandler(dependencies: Needs) {
@@ -49,7 +53,7 @@ export function createActOnComplaintHandler(dependencies: Needs) {
    * act, except where `applicantMay` (a withdrawal with the access token, R17).
    */
   const act = async (
-    { params, headers, now }: ActRequest,
+    { params, headers, now, context }: ActRequest,
     command: (
       principal: Principal,
       stored: StoredComplaint,
@@ -78,15 +82,14 @@ export function createActOnComplaintHandler(dependencies: Needs) {
           stored.complaint,
           outcome.complaint,
           outcome.events,
-          now,
           // R16: the forwarded complaint is read with the original's access token.
           outcome.created && { ...outcome.created, accessToken: stored.accessToken },
         );
       } catch (error) {
-        const conflict = error instanceof DomainError && error.slug === 'version-conflict';
-        if (conflict && !pinned && attempt < maxAttempts) continue;
-        // Another filing took the receiving body's next number: decide again with the one after.
-        if (error instanceof RegistrationSequenceTaken && attempt < maxAttempts * 4) continue;
+        if (isVersionConflict(error) && !pinned && context.getRemainingTimeInMillis() > reserveMs) {
+          await backoff(attempt);
+          continue;
+        }
         throw error;
       }
       const response = respond(
@@ -159,27 +162,38 @@ export function createActOnComplaintHandler(dependencies: Needs) {
         ),
       forward: (request) => {
         const forwardedId = newId();
+        // One number at the receiving body per request, however often a race makes it decide again.
+        const reserved = new Map<number, number>();
         return act(
           request,
-          async (principal) => {
+          async (principal, stored) => {
             const to = await dependencies.directory.find(request.body.toBodyId);
             if (!to) {
               throw validationFailed('The forwarding is not valid', [
                 { path: 'toBodyId', message: 'is not a body of the directory (GET /v1/bodies)' },
               ]);
             }
-            return {
+            const authorizedBodyId = (await authorizedBody(dependencies.directory)).id;
+            const command = (sequence: number): ComplaintCommand => ({
               type: 'forward',
               principal,
               to,
               explanation: request.body.explanation,
               forwardedId,
-              registrationSequence: (year) =>
-                dependencies.repository.nextRegistrationSequence(to.id, year),
+              registrationSequence: () => sequence,
               noticeId: newId(),
               alertId: newId(),
-              authorizedBodyId: (await authorizedBody(dependencies.directory)).id,
-            };
+              authorizedBodyId,
+            });
+            // Whatever can refuse it is decided before a number is taken at `to` (R14: no gap).
+            const trial = applyCommand(stored.complaint, command(1), request.now);
+            if (!trial.ok) throw trial.error;
+            const year = Number(trial.created?.complaint.registrationDate.slice(0, 4));
+            const sequence =
+              reserved.get(year) ??
+              (await dependencies.repository.reserveRegistrationSequence(to.id, year));
+            reserved.set(year, sequence);
+            return command(sequence);
           },
           (next) => {
             const forwarding = next.forwarding;
@@ -331,8 +345,5 @@ export function createActOnComplaintHandler(dependencies: Needs) {
 }
 
 export const handler = createActOnComplaintHandler(
-  environmentDependencies({
-    authenticate: authenticatorFromEnvironment,
-    scheduler: schedulerFromEnvironment,
-  }),
+  environmentDependencies({ authenticate: authenticatorFromEnvironment }),
 );

@@ -15,25 +15,17 @@ import type { Context } from 'aws-lambda';
 import { applicantIdentifier, type Principal } from '../../shared/domain/complaint.js';
 import { DomainError, validationFailed } from '../../shared/domain/errors.js';
 import { fileComplaint } from '../../shared/domain/filing.js';
-import { RegistrationSequenceTaken } from '../../shared/ports.js';
 import type { FileComplaintRequest } from '../../shared/validation/schemas.js';
 import { newAccessToken, principalFor } from '../lib/auth.js';
-import { scheduleAfter } from '../lib/changes.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { authenticatorFromEnvironment } from '../lib/wiring/auth.js';
 import { idempotencyStoreIn } from '../lib/wiring/idempotency.js';
-import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 import { createHttpHandler, etagOf, type HttpResponse } from '../lib/http.js';
 import { complaintLocation, filingView } from '../lib/views.js';
 
 /** How long a retry with the same key answers the first response (the record then expires). */
 export const idempotencyWindowSeconds = 24 * 60 * 60;
 const maxKeyLength = 128;
-/**
- * Concurrent filings to one body take numbers in turn: a lost race costs one transaction and a
- * short random pause, and is retried while the function has time; only then is it `rate-limited`.
- */
-const reserveMs = 2_000;
 
 interface FilingPayload {
   /** Who filed plus the client's key: one applicant's key never answers another's request. */
@@ -47,7 +39,6 @@ type Needs = Pick<
   | 'directory'
   | 'authenticate'
   | 'idempotencyStore'
-  | 'scheduler'
   | 'logger'
   | 'metrics'
   | 'clock'
@@ -59,7 +50,6 @@ export function createFileComplaintHandler(dependencies: Needs) {
     { request }: FilingPayload,
     principal: Principal,
     now: number,
-    remainingMs: () => number,
   ): Promise<HttpResponse> => {
     const { repository, directory } = dependencies;
     const addressee = await directory.find(request.addresseeId);
@@ -72,48 +62,33 @@ export function createFileComplaintHandler(dependencies: Needs) {
     if (request.appealOf !== undefined) await requireAppealable(dependencies, request);
     const id = dependencies.newId();
     const noticeId = dependencies.newId();
-    for (let attempt = 1; ; attempt++) {
-      const outcome = fileComplaint(
-        {
-          principal,
-          id,
-          noticeId,
-          registrationSequence: (year) => repository.nextRegistrationSequence(addressee.id, year),
-          request,
-          addressee,
-        },
+    const filing = (sequence: number) =>
+      fileComplaint(
+        { principal, id, noticeId, registrationSequence: () => sequence, request, addressee },
         now,
       );
-      if (!outcome.ok) throw outcome.error;
-      const { token, hash } = newAccessToken(id);
-      try {
-        await repository.file({
-          complaint: outcome.complaint,
-          events: outcome.events,
-          accessToken: { hash, issuedFor: id },
-        });
-      } catch (error) {
-        if (!(error instanceof RegistrationSequenceTaken)) throw error;
-        if (remainingMs() < reserveMs) {
-          throw new DomainError(
-            'rate-limited',
-            `Too many complaints to ${addressee.id} at once; retry in a second`,
-          );
-        }
-        // Full jitter: competitors spread out instead of colliding again.
-        await new Promise((resolve) =>
-          setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)),
-        );
-        continue;
-      }
-      await scheduleAfter(dependencies, undefined, outcome.complaint, now);
-      dependencies.metrics.count('ComplaintsFiled');
-      return {
-        status: 201,
-        body: filingView(outcome.complaint, token),
-        headers: { location: complaintLocation(id), etag: etagOf(outcome.complaint.version) },
-      };
-    }
+    // Whatever can refuse the complaint is decided before a number is taken: a refusal leaves no
+    // gap in the register (R14).
+    const trial = filing(1);
+    if (!trial.ok) throw trial.error;
+    const sequence = await repository.reserveRegistrationSequence(
+      addressee.id,
+      Number(trial.complaint.registrationDate.slice(0, 4)),
+    );
+    const outcome = filing(sequence);
+    if (!outcome.ok) throw outcome.error;
+    const { token, hash } = newAccessToken(id);
+    await repository.file({
+      complaint: outcome.complaint,
+      events: outcome.events,
+      accessToken: { hash, issuedFor: id },
+    });
+    dependencies.metrics.count('ComplaintsFiled');
+    return {
+      status: 201,
+      body: filingView(outcome.complaint, token),
+      headers: { location: complaintLocation(id), etag: etagOf(outcome.complaint.version) },
+    };
   };
 
   const config = new IdempotencyConfig({
@@ -140,7 +115,7 @@ export function createFileComplaintHandler(dependencies: Needs) {
           config,
           dataIndexArgument: 0,
         });
-        return await fileOnce(payload, principal, now, () => context.getRemainingTimeInMillis());
+        return await fileOnce(payload, principal, now);
       } catch (error) {
         if (error instanceof IdempotencyValidationError) {
           throw new DomainError(
@@ -167,9 +142,7 @@ export function createFileComplaintHandler(dependencies: Needs) {
         const principal = principalFor(credentials);
         const key = headers['idempotency-key'];
         if (key === undefined) {
-          return file({ key: null, request }, principal, now, () =>
-            context.getRemainingTimeInMillis(),
-          );
+          return file({ key: null, request }, principal, now);
         }
         if (key.length === 0 || key.length > maxKeyLength) {
           throw validationFailed('The Idempotency-Key header is not valid', [
@@ -211,6 +184,5 @@ export const handler = createFileComplaintHandler(
   environmentDependencies({
     authenticate: authenticatorFromEnvironment,
     idempotencyStore: idempotencyStoreIn,
-    scheduler: schedulerFromEnvironment,
   }),
 );

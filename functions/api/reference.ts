@@ -28,12 +28,19 @@ export function createReferenceHandler(
             (query.kind === undefined || body.kind === query.kind) &&
             (query.parentId === undefined || body.parentId === query.parentId),
         );
-        // Ids are sorted; the cursor is the last id shown.
-        const start =
-          query.cursor === undefined
-            ? 0
-            : bodies.findIndex((body) => body.id > (query.cursor ?? ''));
-        const page = start < 0 ? [] : bodies.slice(start, start + query.limit);
+        // Ids are sorted; the cursor is the id of the last body shown, so it must be one of this
+        // list's bodies: anything else was not given by this list, and is not read as "start".
+        let start = 0;
+        if (query.cursor !== undefined) {
+          const index = bodies.findIndex((body) => body.id === query.cursor);
+          if (index < 0) {
+            throw new DomainError('validation-failed', 'The query is not valid', [
+              { path: 'cursor', message: 'is not a cursor this API gave for this list' },
+            ]);
+          }
+          start = index + 1;
+        }
+        const page = bodies.slice(start, start + query.limit);
         const last = page.at(-1);
         const more = last !== undefined && bodies.at(-1)?.id !== last.id;
         return {
@@ -70,9 +77,10 @@ export function createReferenceHandler(
         }
       },
       calendarYear: ({ params }) => {
-        const year = Number(params.year);
+        // Four decimal digits and nothing else: `Number()` would also read 0x7EA, 2026e0 or 02026.
+        const year = /^\d{4}$/.test(params.year ?? '') ? Number(params.year) : Number.NaN;
         // R22: the provisional years are answered too, with `provisional` saying so.
-        if (!(Number.isInteger(year) && year >= firstKnownYear && year <= provisionalHorizonYear)) {
+        if (!(year >= firstKnownYear && year <= provisionalHorizonYear)) {
           throw new DomainError(
             'not-found',
             `The calendar of ${params.year ?? ''} is not known; it covers ${firstKnownYear}–${provisionalHorizonYear}`,

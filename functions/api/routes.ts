@@ -22,6 +22,7 @@ import {
   returnSchema,
   withdrawalSchema,
 } from '../../shared/validation/schemas.js';
+import { statisticsQuerySchema } from '../../shared/validation/statistics.js';
 
 /** Who may call a route: the API Gateway authorizer guards `official` routes in AWS. */
 export type Access = 'public' | 'applicant-or-official' | 'official';
@@ -35,6 +36,8 @@ export interface RouteSpec {
   readonly query?: z.ZodType;
   readonly success: 200 | 201;
   readonly produces?: 'application/json' | 'text/html';
+  /** Also answers this media type when the request's Accept asks for it (CSV of statistics). */
+  readonly alsoProduces?: 'text/csv';
 }
 
 export const routes = {
@@ -207,6 +210,16 @@ export const routes = {
     access: 'official',
     body: recommendationControlSchema,
     success: 201,
+  },
+  statistics: {
+    method: 'GET',
+    path: '/v1/statistics',
+    summary:
+      'The Agency’s figures per body and month: received, decided in time or late, overdue now, deemed refusals, extensions by reason, forwarded, withdrawn, returned, outcomes, recommendations, median working days to decision ([S6.3]); CSV with Accept: text/csv',
+    access: 'official',
+    query: statisticsQuerySchema,
+    success: 200,
+    alsoProduces: 'text/csv',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -11,7 +11,6 @@ import { idSchema } from '../../shared/validation/schemas.js';
 import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js';
 import { changeAsSystem } from '../lib/changes.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
-import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 
 export const deadlineInputSchema = z.strictObject({
   kind: z.enum(['due-soon', 'overdue', 'recommendation-control', 'letter-due']),
@@ -21,7 +20,7 @@ export const deadlineInputSchema = z.strictObject({
 
 type Needs = Pick<
   Dependencies,
-  'repository' | 'directory' | 'scheduler' | 'logger' | 'metrics' | 'clock' | 'newId'
+  'repository' | 'directory' | 'logger' | 'metrics' | 'clock' | 'newId'
 >;
 
 export function createDeadlineHandler(dependencies: Needs) {
@@ -75,6 +74,4 @@ export function createDeadlineHandler(dependencies: Needs) {
   });
 }
 
-export const handler = createDeadlineHandler(
-  environmentDependencies({ scheduler: schedulerFromEnvironment }),
-);
+export const handler = createDeadlineHandler(environmentDependencies());

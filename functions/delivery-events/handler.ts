@@ -8,7 +8,6 @@ import * as z from 'zod';
 import { changeAsSystem } from '../lib/changes.js';
 import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
-import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 
 const snsEventSchema = z.object({
   Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })).min(1),
@@ -48,7 +47,7 @@ export function failureOf(event: SesEvent): string | undefined {
 
 type Needs = Pick<
   Dependencies,
-  'repository' | 'directory' | 'scheduler' | 'logger' | 'metrics' | 'clock' | 'newId'
+  'repository' | 'directory' | 'logger' | 'metrics' | 'clock' | 'newId'
 >;
 
 export interface DeliveryEventsOutcome {
@@ -111,6 +110,4 @@ export function createDeliveryEventsHandler(dependencies: Needs) {
   );
 }
 
-export const handler = createDeliveryEventsHandler(
-  environmentDependencies({ scheduler: schedulerFromEnvironment }),
-);
+export const handler = createDeliveryEventsHandler(environmentDependencies());

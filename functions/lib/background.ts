@@ -1,7 +1,7 @@
 /**
  * What the scheduled functions share: a middy pipeline with the Lambda context in the logs, input
- * checked with zod (a malformed input is logged and dropped: retrying it cannot help), and the
- * authorized body's id from the directory.
+ * checked with zod (a malformed input is logged and dropped: retrying it cannot help), each
+ * invocation traced (X-Ray, where tracing is on), and the authorized body's id from the directory.
  */
 
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -11,6 +11,7 @@ import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { BodyDirectory } from '../../shared/ports.js';
 import { authorizedBody } from './directory.js';
+import { tracingMiddleware } from './wiring/tracing.js';
 
 export type BackgroundHandler<R> = (
   event: unknown,
@@ -23,6 +24,7 @@ export function createBackgroundHandler<S extends z.ZodType, R>(
   run: (input: z.output<S>, context: Context) => Promise<R>,
 ): BackgroundHandler<R> {
   const handler = middy<unknown, R | { readonly outcome: 'malformed-input' }>()
+    .use(tracingMiddleware<unknown, R | { readonly outcome: 'malformed-input' }>())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       const input = schema.safeParse(event);

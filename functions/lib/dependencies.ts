@@ -15,6 +15,7 @@ import {
 import { DynamoCalendarUpkeep } from '../../shared/adapters/dynamodb/calendar-upkeep.js';
 import { DynamoComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.js';
 import { DynamoBodyDirectory } from '../../shared/adapters/dynamodb/directory-repository.js';
+import { DynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store.js';
 import type {
   BodyDirectory,
   CalendarUpkeep,
@@ -22,15 +23,19 @@ import type {
   Mailer,
   Metrics,
   Scheduler,
+  StatisticsStore,
 } from '../../shared/ports.js';
 import type { Authenticate } from './auth.js';
 import { powertoolsMetrics } from './metrics.js';
+import { traced } from './wiring/tracing.js';
 
 export interface Dependencies {
   readonly repository: ComplaintRepository;
   readonly directory: BodyDirectory;
   /** R22: what the daily run remembers about the calendar's upkeep. */
   readonly calendarUpkeep: CalendarUpkeep;
+  /** The Agency's per-body, per-month counters, kept from the stream. */
+  readonly statistics: StatisticsStore;
   readonly authenticate: Authenticate;
   /** Where filing keeps its idempotency records. */
   readonly idempotencyStore: BasePersistenceLayer;
@@ -89,7 +94,8 @@ function unwired(name: string): never {
 }
 
 export function environmentDependencies(wiring: Wiring = {}): Dependencies {
-  const dynamoDb = lazy(() => createDynamoDbClient());
+  // One client, traced, for the repositories and for Powertools Idempotency alike.
+  const dynamoDb = lazy(() => traced(createDynamoDbClient()));
   const documents = lazy(() => createDocumentClient(dynamoDb()));
   const tableName = lazy(() => requiredEnv('TABLE_NAME'));
   const repository = lazy(
@@ -97,6 +103,7 @@ export function environmentDependencies(wiring: Wiring = {}): Dependencies {
   );
   const directory = lazy(() => new DynamoBodyDirectory(documents(), tableName()));
   const calendarUpkeep = lazy(() => new DynamoCalendarUpkeep(documents(), tableName()));
+  const statistics = lazy(() => new DynamoStatisticsStore(documents(), tableName()));
   const authenticate = lazy(() => (wiring.authenticate ?? (() => unwired('tokens')))());
   const idempotencyStore = lazy(() =>
     (wiring.idempotencyStore ?? (() => unwired('idempotency')))(dynamoDb(), tableName()),
@@ -113,6 +120,9 @@ export function environmentDependencies(wiring: Wiring = {}): Dependencies {
     },
     get calendarUpkeep() {
       return calendarUpkeep();
+    },
+    get statistics() {
+      return statistics();
     },
     get authenticate() {
       return authenticate();

@@ -3,6 +3,7 @@
  * not JSON or not valid before any work is done, hand the route a typed request, and turn every
  * error into an `application/problem+json` answer (RFC 9457) with the API's slugs. An unexpected
  * error is logged without personal data and answered `internal`, with nothing of its internals.
+ * Each invocation is traced (X-Ray, where tracing is on); an answered 4xx is not a fault.
  */
 
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -18,6 +19,7 @@ import {
 } from '../../shared/domain/errors.js';
 import { idSchema, toFieldErrors } from '../../shared/validation/schemas.js';
 import { routes, type RouteName, type RouteSpec } from '../api/routes.js';
+import { tracingMiddleware } from './wiring/tracing.js';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024;
@@ -40,6 +42,12 @@ export interface HttpResponse {
   readonly body?: unknown;
   /** A text/html answer instead of JSON (printable letters). */
   readonly html?: string;
+  /** Another text answer (CSV), offered as a file to save. */
+  readonly text?: {
+    readonly contentType: string;
+    readonly body: string;
+    readonly fileName: string;
+  };
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -282,6 +290,18 @@ function corsHeaders(
 }
 
 function toResult(response: HttpResponse): APIGatewayProxyResult {
+  if (response.text !== undefined) {
+    return {
+      statusCode: response.status,
+      headers: {
+        'content-type': response.text.contentType,
+        'content-disposition': `attachment; filename="${response.text.fileName}"`,
+        'cache-control': 'no-store',
+        ...response.headers,
+      },
+      body: response.text.body,
+    };
+  }
   if (response.html !== undefined) {
     return {
       statusCode: response.status,
@@ -328,6 +348,12 @@ export function createHttpHandler<N extends RouteName>(
     );
   };
   const handler = middy<ParsedEvent, APIGatewayProxyResult>()
+    // First, so its subsegment spans the whole pipeline; a 4xx answer is the caller's, not a fault.
+    .use(
+      tracingMiddleware<ParsedEvent, APIGatewayProxyResult>(
+        (error) => !(error instanceof DomainError) || problemStatus[error.slug] >= 500,
+      ),
+    )
     .use(injectLambdaContext(options.logger, { resetKeys: true }))
     // Registered before the problem answers, so it also runs after them on an error.
     .use(corsHeaders(corsOrigins))

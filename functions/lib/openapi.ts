@@ -40,10 +40,14 @@ function pathParameters(path: string): JsonObject[] {
 }
 
 function operation(name: string, spec: RouteSpec): JsonObject {
-  const content =
-    spec.produces === 'text/html'
+  const content = {
+    ...(spec.produces === 'text/html'
       ? { 'text/html': { schema: { type: 'string' } } }
-      : { 'application/json': { schema: { type: 'object' } } };
+      : { 'application/json': { schema: { type: 'object' } } }),
+    ...(spec.alsoProduces === undefined
+      ? {}
+      : { [spec.alsoProduces]: { schema: { type: 'string' } } }),
+  };
   return {
     operationId: name,
     summary: spec.summary,

@@ -17,13 +17,10 @@ import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js'
 import { changeAsSystem } from '../lib/changes.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { textContext } from '../lib/directory.js';
-import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
+import { claimLeaseMs } from '../lib/leases.js';
 import { mailerFromEnvironment } from '../lib/wiring/mailer.js';
 
 export const noticeInputSchema = z.strictObject({ complaintId: idSchema, messageId: idSchema });
-
-/** How long a claim holds: longer than a send takes, short enough to retry soon after a crash. */
-export const claimLeaseMs = 60_000;
 
 /** How long an alert to officials keeps being retried before it is given up as failed. */
 export const alertRetryWindowMs = 3 * 24 * 60 * 60 * 1_000;
@@ -34,7 +31,6 @@ type Needs = Pick<
   Dependencies,
   | 'repository'
   | 'directory'
-  | 'scheduler'
   | 'mailer'
   | 'retryDelaysSeconds'
   | 'logger'
@@ -49,6 +45,18 @@ export type NoticeOutcome =
       readonly outcome:
         'retry-scheduled' | 'failed' | 'nothing-to-do' | 'claimed-elsewhere' | 'not-yet-due';
     };
+
+/** Why a send failed, in words for officials: never the provider's internals (addresses, hosts). */
+export function failureReasonOf(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'MessageRejected' || name === 'MailFromDomainNotVerifiedException')
+    return 'The mail service refused the message';
+  if (name === 'ThrottlingException' || name === 'Throttling' || name === 'LimitExceededException')
+    return 'The mail service was busy';
+  if (name === 'AccountSendingPausedException' || name === 'ConfigurationSetSendingPausedException')
+    return 'Sending is paused for this account';
+  return 'The mail service could not be reached';
+}
 
 export function createNoticeHandler(dependencies: Needs) {
   /** The e-mail as it reads today: a notice sent after its due date does not claim to be in time. */
@@ -162,12 +170,16 @@ export function createNoticeHandler(dependencies: Needs) {
       const principal = { type: 'system', process: 'notice' } as const;
       const mail = await compose(stored.complaint, message, now);
       let failure = 'No address to send to';
+      let cause: string | undefined;
       if (mail) {
         let providerMessageId: string | undefined;
         try {
           providerMessageId = await dependencies.mailer.send(mail);
         } catch (error) {
-          failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          // The record keeps a reason an official can act on. The provider's message may name the
+          // address (personal data): only the error's name goes to the log.
+          failure = failureReasonOf(error);
+          cause = error instanceof Error ? error.name : 'unknown';
         }
         if (providerMessageId !== undefined) {
           // SES has it: whatever happens now, it is never a failed send, and is not sent again.
@@ -203,6 +215,7 @@ export function createNoticeHandler(dependencies: Needs) {
         messageId: input.messageId,
         attempts,
         failure,
+        cause,
         retry: retryAt !== null,
       });
       if (retryAt === null) dependencies.metrics.count('NoticesFailed');
@@ -212,5 +225,5 @@ export function createNoticeHandler(dependencies: Needs) {
 }
 
 export const handler = createNoticeHandler(
-  environmentDependencies({ scheduler: schedulerFromEnvironment, mailer: mailerFromEnvironment }),
+  environmentDependencies({ mailer: mailerFromEnvironment }),
 );

@@ -1,19 +1,21 @@
 /**
- * The daily reconciliation:
- * - finds, through GSI2 (never a Scan), every complaint with something open falling due from a
- *   month ago to six weeks ahead (open complaints, pending e-mails, unanswered recommendations),
- *   and creates whatever schedule it needs that does not exist: what a crash between a write and
- *   its schedule left behind. A schedule already due fires at once;
- * - R22: once a deployment added a calendar year, recounts the provisional due dates that lay past
- *   the old end (and records each change in the complaint's history);
- * - R22: from 90 days before the official calendar ends, warns the authorized body's officials
- *   (once per threshold) and publishes the days left, which an alarm watches.
+ * Reconciliation, every few minutes, by exception: it reads only what lags (GSI3), so its work
+ * follows failures, not the number of open complaints, and with nothing failed it calls nothing.
+ * - a complaint whose schedules were not confirmed in line with its last change within a grace
+ *   period (the stream consumer failed for good): its schedules are listed and repaired;
+ * - an e-mail due to go out more than the grace period ago and still pending (its sender died
+ *   holding the claim, or its schedule was lost): its schedule is made again, and it goes out;
+ * - R22: once a deployment added a calendar year, the provisional due dates past the old end are
+ *   recounted (each change recorded in the complaint's history);
+ * - R22: from 90 days before the official calendar ends, the authorized body's officials are
+ *   warned (once per threshold), and the days left are published for the alarm.
  */
 
 import * as z from 'zod';
-import { addCalendarDays } from '../../shared/calendar/dates.js';
 import { officialCalendarEnd } from '../../shared/calendar/index.js';
 import { calendarWarningDue, daysUntil, recountDates } from '../../shared/domain/calendar-watch.js';
+import { planOf } from '../../shared/adapters/dynamodb/complaint-repository.js';
+import { schedulesFor } from '../../shared/domain/schedules.js';
 import { repairSchedules } from '../../shared/scheduling.js';
 import { calendarWarningEmail } from '../../shared/texts/emails.js';
 import { legalDate } from '../../shared/time/legal-time.js';
@@ -21,11 +23,15 @@ import { createBackgroundHandler } from '../lib/background.js';
 import { changeAsSystem } from '../lib/changes.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { authorizedBody } from '../lib/directory.js';
+import { claimLeaseMs } from '../lib/leases.js';
 import { mailerFromEnvironment } from '../lib/wiring/mailer.js';
 import { schedulerFromEnvironment } from '../lib/wiring/scheduler.js';
 
-/** Days back and ahead of today searched: beyond the longest review (15 + 10 working days). */
-export const reconciliationWindow = { back: 31, ahead: 45 } as const;
+/**
+ * What the normal path is given before reconciliation steps in: the stream consumer confirms a
+ * change within seconds, and a send holds its claim for a minute.
+ */
+export const graceMs = 2 * claimLeaseMs;
 
 /** Complaints reconciled at once: within Scheduler's API rates, well inside the timeout. */
 const reconcileConcurrency = 8;
@@ -126,35 +132,85 @@ export function createReconcileHandler(dependencies: Needs) {
     return threshold;
   };
 
-  return createBackgroundHandler(reconcileInputSchema, logger, async () => {
-    const now = dependencies.clock();
-    const today = legalDate(now);
-    const dates = Array.from(
-      { length: reconciliationWindow.back + reconciliationWindow.ahead + 1 },
-      (_, i) => addCalendarDays(today, i - reconciliationWindow.back),
-    );
-    const ids = new Set(
-      (await Promise.all(dates.map((date) => dependencies.repository.openOn(date)))).flat(),
-    );
-    const repaired: string[] = [];
-    const failed: string[] = [];
+  /** Complaints whose schedules lag: listed, repaired, confirmed. */
+  const repairLagging = async (
+    now: number,
+    failed: string[],
+    repaired: Set<string>,
+  ): Promise<number> => {
+    const lagging = await dependencies.repository.lagging(now - graceMs);
+    let calls = 0;
     await eachOf(
-      [...ids],
+      [...new Set(lagging.map((entry) => entry.complaintId))],
       async (id) => {
         const stored = await dependencies.repository.get(id);
-        if (stored)
-          repaired.push(...(await repairSchedules(dependencies.scheduler, stored.complaint)));
+        if (!stored) return;
+        const changes = await repairSchedules(dependencies.scheduler, stored.complaint);
+        calls += 1 + changes.create.length + changes.update.length + changes.remove.length;
+        // Scheduler itself was read: confirmed without a chain to build on.
+        await dependencies.repository.confirmSchedules(id, stored.complaint.version, {
+          from: null,
+          to: planOf(stored.complaint),
+        });
+        repaired.add(id);
       },
       (id, error) => {
         failed.push(id);
-        logger.error('Could not reconcile a complaint', { complaintId: id, error: errorOf(error) });
+        logger.error('Could not repair the schedules of a complaint', {
+          complaintId: id,
+          error: errorOf(error),
+        });
       },
     );
+    return calls;
+  };
+
+  /** E-mails stuck pending past their time: their schedule is made again, so they go out. */
+  const refireUnsent = async (
+    now: number,
+    failed: string[],
+    repaired: ReadonlySet<string>,
+  ): Promise<number> => {
+    // A repaired complaint's e-mails got their schedules with the rest.
+    const unsent = (await dependencies.repository.unsent(now - graceMs)).filter(
+      (entry) => !repaired.has(entry.complaintId),
+    );
+    let refired = 0;
+    await eachOf(
+      unsent,
+      async ({ complaintId, messageId }) => {
+        const stored = await dependencies.repository.get(complaintId);
+        const spec = stored
+          ? schedulesFor(stored.complaint).find(
+              (s) => s.target === 'notice' && s.input.messageId === messageId,
+            )
+          : undefined;
+        if (!spec) return;
+        await dependencies.scheduler.create(spec);
+        refired++;
+      },
+      ({ complaintId }, error) => {
+        failed.push(complaintId);
+        logger.error('Could not fire a pending e-mail again', {
+          complaintId,
+          error: errorOf(error),
+        });
+      },
+    );
+    return refired;
+  };
+
+  return createBackgroundHandler(reconcileInputSchema, logger, async () => {
+    const now = dependencies.clock();
+    const failed: string[] = [];
+    const repaired = new Set<string>();
+    const schedulerCalls = await repairLagging(now, failed, repaired);
+    const refired = await refireUnsent(now, failed, repaired);
     const recounted = await recountProvisionalDueDates(now);
     const warned = await warnOfCalendarEnd(now);
     logger.info('Reconciliation done', {
-      complaints: ids.size,
-      repaired: repaired.length,
+      schedulerCalls,
+      refired,
       failed: failed.length,
       recounted,
     });
@@ -162,7 +218,7 @@ export function createReconcileHandler(dependencies: Needs) {
       // Reported as an error, so the function's error alarm tells someone; the rest is done.
       throw new Error(`Reconciliation could not repair ${String(failed.length)} complaint(s)`);
     }
-    return { complaints: ids.size, repaired, recounted, calendarWarning: warned ?? null };
+    return { schedulerCalls, refired, recounted, calendarWarning: warned ?? null };
   });
 }
 

@@ -27,14 +27,16 @@ export class Data extends Construct {
       rotationPeriod: Duration.days(365),
       removalPolicy: stage.removalPolicy,
     });
-    const { partitionKey, sortKey, gsi1, gsi2, timeToLive } = tableKeys;
+    const { partitionKey, sortKey, gsi1, gsi2, gsi3, timeToLive } = tableKeys;
     const text = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
     this.table = new dynamodb.TableV2(this, 'table', {
       tableName: stage.prefix,
       partitionKey: text(partitionKey),
       sortKey: text(sortKey),
       billing: dynamodb.Billing.onDemand(),
-      globalSecondaryIndexes: [gsi1, gsi2].map((index) => ({
+      // The outbox: the stream consumer reads every change with its old and new image.
+      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      globalSecondaryIndexes: [gsi1, gsi2, gsi3].map((index) => ({
         indexName: index.indexName,
         partitionKey: text(index.partitionKey),
         sortKey: text(index.sortKey),
@@ -53,13 +55,13 @@ export class Data extends Construct {
     role.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: [...tableActions[access]],
-        // The table and its two indexes by name: no wildcard.
+        // The table and its indexes by name: no wildcard.
         resources:
           access === 'load'
             ? [this.table.tableArn]
             : [
                 this.table.tableArn,
-                ...[tableKeys.gsi1, tableKeys.gsi2].map(
+                ...[tableKeys.gsi1, tableKeys.gsi2, tableKeys.gsi3].map(
                   (index) => `${this.table.tableArn}/index/${index.indexName}`,
                 ),
               ],

@@ -1,18 +1,26 @@
 /**
  * Every function of the catalog as a NodejsFunction: nodejs22.x on arm64, bundled by esbuild on
  * this machine (no Docker) with the options `npm run bench` measures, a log group with the stage's
- * retention, and a role of its own that starts with nothing but its log group. What else each
+ * retention, active X-Ray tracing with the Powertools layer (the Tracer and the X-Ray SDK), and a
+ * role of its own that starts with nothing but its log group and sending its traces. What else each
  * function may do is granted by the construct that owns the resource, from the catalog.
  */
 
 import path from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, LayerVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { esbuildTarget, esmRequireBanner, externalModules, mainFields } from '../bundling.js';
+import {
+  esbuildTarget,
+  esmRequireBanner,
+  externalModules,
+  mainFields,
+  powertoolsLayerParameter,
+} from '../bundling.js';
 import {
   environmentOf,
   functionArn,
@@ -54,6 +62,12 @@ export class Functions extends Construct {
   ) {
     super(scope, id);
     const { stage } = props;
+    // Resolved by CloudFormation at deployment, in the stack's Region (a public SSM parameter).
+    const powertools = LayerVersion.fromLayerVersionArn(
+      this,
+      'powertools',
+      StringParameter.valueForStringParameter(this, powertoolsLayerParameter),
+    );
     this.all = functions.map((definition) => {
       const logGroup = new LogGroup(this, `${definition.name}-logs`, {
         logGroupName: `/aws/lambda/${deployedName(stage, definition.name)}`,
@@ -86,6 +100,9 @@ export class Functions extends Construct {
           : { reservedConcurrentExecutions: definition.reservedConcurrency }),
         role,
         logGroup,
+        // CDK adds xray:PutTraceSegments and xray:PutTelemetryRecords to the role.
+        tracing: Tracing.ACTIVE,
+        layers: [powertools],
         environment: {
           ...environmentOf(definition, props.environment),
           // Stack traces point into the TypeScript sources (not a setting of the code).
@@ -101,6 +118,11 @@ export class Functions extends Construct {
           banner: esmRequireBanner,
           forceDockerBundling: false,
         },
+      });
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Added by active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords, which have no resource-level permissions (X-Ray accepts only *).',
       });
       return { definition, function: fn, role };
     });

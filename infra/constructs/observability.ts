@@ -32,6 +32,8 @@ export class Observability extends Construct {
       readonly serviceName: string;
       readonly functions: readonly DeployedFunction[];
       readonly failedInvocations: sqs.IQueue;
+      /** Stream records the consumer gave up on (the outbox's failure queue). */
+      readonly streamFailures: sqs.IQueue;
       readonly apiName: string;
     },
   ) {
@@ -80,6 +82,14 @@ export class Observability extends Construct {
       'failed-invocations',
       queueDepth,
       'A schedule could not be delivered, or a scheduled function failed every try: read the queue, fix, redrive.',
+    );
+    alarm(
+      'stream-failures',
+      props.streamFailures.metricApproximateNumberOfMessagesVisible({
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.minutes(5),
+      }),
+      'The stream consumer gave up on a change: its schedules or statistics are not carried out. Read the queue, fix, and let reconciliation repair the schedules (they lag in GSI3).',
     );
     alarm(
       'notices-failed',

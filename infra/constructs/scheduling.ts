@@ -1,11 +1,11 @@
 /**
  * EventBridge Scheduler (docs/architecture.md): the stage's group for
  * per-complaint schedules, the role Scheduler assumes to invoke the deadline and notice functions
- * (and nothing else), the queue of what could not be delivered or failed every try, and the daily
- * reconciliation at 02:30 in Asia/Almaty.
+ * (and nothing else), the queue of what could not be delivered or failed every try, and the
+ * reconciliation every few minutes.
  */
 
-import { Duration, Stack, TimeZone, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -13,7 +13,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { reconciliationCron } from '../catalog.js';
+import { reconciliationMinutes } from '../catalog.js';
 import type { StageSettings } from '../stage.js';
 import { deployedArn, type DeployedFunction } from './functions.js';
 
@@ -81,7 +81,7 @@ export class Scheduling extends Construct {
     Validations.of(fn.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${stack.region}:${account}:schedule/${this.group.scheduleGroupName}/*]`,
       reason:
-        'Per-complaint schedules are named at run time (<complaint>-overdue, <notice>-<try>, …): the grant is to the stage’s own schedule group, and only to create, update, read and delete.',
+        'Per-complaint schedules are named at run time (<complaint>-overdue, <complaint>-<message>-<try>, …): the grant is to the stage’s own schedule group, and only to create, update and delete.',
     });
     fn.role.addToPolicy(
       new iam.PolicyStatement({
@@ -89,7 +89,6 @@ export class Scheduling extends Construct {
           'scheduler:CreateSchedule',
           'scheduler:UpdateSchedule',
           'scheduler:DeleteSchedule',
-          'scheduler:GetSchedule',
         ],
         resources: [
           stack.formatArn({
@@ -109,6 +108,18 @@ export class Scheduling extends Construct {
     );
   }
 
+  /** Reconciliation lists a lagging complaint's schedules by name prefix. */
+  grantList(fn: DeployedFunction): void {
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'scheduler:ListSchedules has no resource-level permissions; the role can only list, and reconciliation lists its own group by name prefix.',
+    });
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }),
+    );
+  }
+
   /**
    * Scheduler hands events to Lambda asynchronously; a function error is then Lambda's to retry,
    * twice, and after that the event lands in the same queue.
@@ -121,7 +132,7 @@ export class Scheduling extends Construct {
     });
   }
 
-  /** The daily reconciliation (docs/architecture.md): 02:30 Asia/Almaty. */
+  /** Reconciliation by exception (docs/architecture.md): every few minutes. */
   scheduleReconciliation(fn: DeployedFunction): scheduler.Schedule {
     const logicalId = Stack.of(this).resolve(
       (fn.function.node.defaultChild as CfnFunction).logicalId,
@@ -133,12 +144,8 @@ export class Scheduling extends Construct {
     });
     return new scheduler.Schedule(this, 'reconciliation', {
       scheduleName: `${this.stage.prefix}-reconciliation`,
-      description: 'Recreates schedules open complaints and pending e-mails miss',
-      schedule: scheduler.ScheduleExpression.cron({
-        hour: String(reconciliationCron.hour),
-        minute: String(reconciliationCron.minute),
-        timeZone: TimeZone.ASIA_ALMATY,
-      }),
+      description: 'Repairs what lags: schedules not confirmed, e-mails stuck pending',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(reconciliationMinutes)),
       target: new LambdaInvoke(fn.function, {
         role: this.role,
         deadLetterQueue: this.failedInvocations,

@@ -1,47 +1,26 @@
 /**
  * The local EventBridge Scheduler: an HTTP server speaking the subset of the Scheduler REST API the
- * project uses (CreateSchedule, GetSchedule, UpdateSchedule, DeleteSchedule, ListSchedules), so the
- * same `@aws-sdk/client-scheduler` code runs against it. It fires one-time `at(...)` schedules when
- * due (one due in the past at once), invoking the target in-process, retries a failed invocation
- * as the schedule's retry policy says, honours ActionAfterCompletion, and keeps its schedules in a
- * file across restarts.
+ * project uses (CreateSchedule, GetSchedule, UpdateSchedule, DeleteSchedule, ListSchedules with
+ * NamePrefix, State and NextToken/MaxResults paging), so the same `@aws-sdk/client-scheduler` code
+ * runs against it. It fires one-time `at(...)` schedules when due (one due in the past at once),
+ * invoking the target in-process, retries a failed invocation as Lambda retries an asynchronous
+ * one, honours ActionAfterCompletion, and keeps its schedules across restarts in an append-only
+ * journal (`scheduler-store.ts`): each call costs O(log n), and a tick looks at the heap's head only.
  */
 
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import path from 'node:path';
 import { parseIsoDate } from '../../shared/calendar/dates.js';
 import { legalInstant } from '../../shared/time/legal-time.js';
 import { listenOnLoopback } from './loopback.js';
+import {
+  scheduleId,
+  ScheduleStore,
+  type Claimed,
+  type ScheduleRecord,
+  type ScheduleTarget,
+} from './scheduler-store.js';
 
-export interface ScheduleTarget {
-  readonly Arn: string;
-  readonly RoleArn: string;
-  readonly Input?: string;
-  readonly RetryPolicy?: {
-    readonly MaximumRetryAttempts?: number;
-    readonly MaximumEventAgeInSeconds?: number;
-  };
-  readonly DeadLetterConfig?: { readonly Arn?: string };
-}
-
-export interface ScheduleRecord {
-  readonly Name: string;
-  readonly GroupName: string;
-  readonly ScheduleExpression: string;
-  readonly ScheduleExpressionTimezone: string;
-  readonly ActionAfterCompletion: 'NONE' | 'DELETE';
-  readonly FlexibleTimeWindow: { readonly Mode: string };
-  readonly Target: ScheduleTarget;
-  readonly State: 'ENABLED' | 'DISABLED';
-  readonly CreationDate: number;
-  readonly LastModificationDate: number;
-  /** When it fires (epoch ms). */
-  readonly dueAt: number;
-  /** Failed invocations so far. */
-  readonly attempts: number;
-  readonly completed: boolean;
-}
+export type { ScheduleRecord, ScheduleTarget } from './scheduler-store.js';
 
 export interface Invocation {
   readonly name: string;
@@ -54,10 +33,14 @@ export interface Invocation {
 export interface SchedulerEmulator {
   readonly url: string;
   readonly schedules: () => readonly ScheduleRecord[];
+  /** The latest invocations, oldest first (at most `historyLimit`). */
   readonly invocations: () => readonly Invocation[];
-  /** Events whose function failed every try: in AWS, the failed-invocations queue has them. */
+  /**
+   * Events whose function failed every try: in AWS, the failed-invocations queue has them. The
+   * latest `historyLimit`, oldest first.
+   */
   readonly deadLetters: () => readonly Invocation[];
-  /** Fires everything due now, and waits for it: for tests that move the clock. */
+  /** Fires everything due now, and waits for it (and for firings under way): for tests that move the clock. */
   readonly runDue: () => Promise<number>;
   readonly close: () => Promise<void>;
 }
@@ -65,13 +48,38 @@ export interface SchedulerEmulator {
 export interface SchedulerEmulatorOptions {
   readonly port: number;
   /** Invokes a schedule's target; a rejection counts as a failed invocation. */
-  readonly invoke: (targetArn: string, input: unknown) => Promise<void>;
-  /** Where schedules are kept across restarts; absent: in memory. */
+  readonly invoke: (targetArn: string, input: unknown) => Promise<unknown>;
+  /** Where schedules are kept across restarts (a snapshot, and a journal beside it); absent: in memory. */
   readonly file?: string;
   /** Fire by itself every `tickMs` (default); tests that drive time call runDue instead. */
   readonly autoFire?: boolean;
   readonly tickMs?: number;
   readonly clock?: () => number;
+  /** How many invocations and dead letters to remember (default 1,000 each); older ones are dropped. */
+  readonly historyLimit?: number;
+  /** At most this many firings at once when firing by itself (default 32); the rest wait their turn. */
+  readonly concurrency?: number;
+}
+
+/** The latest `limit` items, oldest first. */
+class Ring<T> {
+  private readonly items: T[] = [];
+  private next = 0;
+
+  constructor(private readonly limit: number) {}
+
+  push(item: T): void {
+    if (this.limit <= 0) return;
+    if (this.items.length < this.limit) this.items.push(item);
+    else this.items[this.next] = item;
+    this.next = (this.next + 1) % this.limit;
+  }
+
+  toArray(): T[] {
+    return this.items.length < this.limit
+      ? [...this.items]
+      : [...this.items.slice(this.next), ...this.items.slice(0, this.next)];
+  }
 }
 
 /** Lambda's default retries of a failed asynchronous invocation. */
@@ -137,42 +145,38 @@ function requireString(body: Record<string, unknown>, name: string): string {
   return value;
 }
 
+const summaryOf = (record: ScheduleRecord, arn: string): Record<string, unknown> => ({
+  Arn: arn,
+  Name: record.Name,
+  GroupName: record.GroupName,
+  State: record.State,
+  CreationDate: record.CreationDate / 1000,
+  LastModificationDate: record.LastModificationDate / 1000,
+  Target: { Arn: record.Target.Arn },
+});
+
+/** ListSchedules' NextToken: the key of the last schedule on the page, opaque to the caller. */
+const encodeToken = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
+const decodeToken = (token: string): string => Buffer.from(token, 'base64url').toString('utf8');
+
 export async function startSchedulerEmulator(
   options: SchedulerEmulatorOptions,
 ): Promise<SchedulerEmulator> {
   const clock = options.clock ?? Date.now;
-  const schedules = new Map<string, ScheduleRecord>();
-  const invocations: Invocation[] = [];
-  const deadLetters: Invocation[] = [];
-  const firing = new Set<string>();
-  const key = (group: string, name: string): string => `${group}/${name}`;
+  const autoFire = options.autoFire !== false;
+  const concurrency = Math.max(1, options.concurrency ?? 32);
+  const store = new ScheduleStore(options.file === undefined ? {} : { file: options.file });
+  const invocations = new Ring<Invocation>(options.historyLimit ?? 1_000);
+  const deadLetters = new Ring<Invocation>(options.historyLimit ?? 1_000);
+  /** Firings under way, so that runDue and close can wait for them. */
+  const inFlight = new Set<Promise<void>>();
+  let closed = false;
   const arnOf = (record: ScheduleRecord): string =>
     `arn:aws:scheduler:local:000000000000:schedule/${record.GroupName}/${record.Name}`;
 
-  if (options.file !== undefined) {
-    try {
-      const saved = JSON.parse(await readFile(options.file, 'utf8')) as ScheduleRecord[];
-      for (const record of saved) schedules.set(key(record.GroupName, record.Name), record);
-    } catch {
-      // No file yet: nothing scheduled.
-    }
-  }
-  let saving = Promise.resolve();
-  const persist = (): Promise<void> => {
-    const file = options.file;
-    if (file === undefined) return Promise.resolve();
-    const snapshot = JSON.stringify([...schedules.values()], null, 1);
-    // One write at a time, each complete before it replaces the last.
-    saving = saving.then(async () => {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(`${file}.tmp`, snapshot);
-      await rename(`${file}.tmp`, file);
-    });
-    return saving;
-  };
-
   const recordFrom = (
     name: string,
+    group: string,
     body: Record<string, unknown>,
     existing?: ScheduleRecord,
   ): ScheduleRecord => {
@@ -186,7 +190,7 @@ export async function startSchedulerEmulator(
     const now = clock();
     return {
       Name: name,
-      GroupName: typeof body.GroupName === 'string' ? body.GroupName : 'default',
+      GroupName: group,
       ScheduleExpression: expression,
       ScheduleExpressionTimezone: timeZone,
       ActionAfterCompletion: body.ActionAfterCompletion === 'DELETE' ? 'DELETE' : 'NONE',
@@ -203,9 +207,8 @@ export async function startSchedulerEmulator(
     };
   };
 
-  const fire = async (record: ScheduleRecord): Promise<void> => {
-    const id = key(record.GroupName, record.Name);
-    firing.add(id);
+  const fire = async (claimed: Claimed): Promise<void> => {
+    const { record } = claimed;
     let input: unknown = {};
     try {
       input = record.Target.Input === undefined ? {} : (JSON.parse(record.Target.Input) as unknown);
@@ -226,77 +229,92 @@ export async function startSchedulerEmulator(
       ok,
     };
     invocations.push(invocation);
-    firing.delete(id);
-    const current = schedules.get(id);
-    // Replaced while firing: the new version stands.
-    if (current?.LastModificationDate !== record.LastModificationDate) return;
-    if (!ok) {
-      // Scheduler invokes Lambda asynchronously: once Lambda has the event, a function error is
-      // Lambda's to retry (twice, about 1 and 2 minutes apart; here 1 and 2 seconds), then the
-      // event goes to the function's on-failure queue. Scheduler's own retry policy covers only
-      // failures to hand the event over, which do not happen in-process.
-      const attempts = record.attempts + 1;
-      if (attempts <= lambdaAsyncRetries) {
-        schedules.set(id, { ...record, attempts, dueAt: clock() + 1_000 * attempts });
-        await persist();
-        return;
-      }
-      deadLetters.push(invocation);
+    let next: ScheduleRecord | undefined;
+    // Scheduler invokes Lambda asynchronously: once Lambda has the event, a function error is
+    // Lambda's to retry (twice, about 1 and 2 minutes apart; here 1 and 2 seconds), then the event
+    // goes to the function's on-failure queue. Scheduler's own retry policy covers only failures to
+    // hand the event over, which do not happen in-process.
+    const attempts = record.attempts + 1;
+    if (!ok && attempts <= lambdaAsyncRetries) {
+      next = { ...record, attempts, dueAt: clock() + 1_000 * attempts };
+    } else {
+      if (!ok) deadLetters.push(invocation);
+      next = record.ActionAfterCompletion === 'DELETE' ? undefined : { ...record, completed: true };
     }
-    if (record.ActionAfterCompletion === 'DELETE') schedules.delete(id);
-    else schedules.set(id, { ...record, completed: true });
-    await persist();
+    try {
+      store.settle(claimed, next);
+    } catch (error) {
+      // The journal could not be written (a full disk): the schedule stays as it was in memory.
+      console.error(`Scheduler emulator: could not record the firing of ${claimed.id}`, error);
+    }
+  };
+
+  const start = (claimed: Claimed): Promise<void> => {
+    const firing = fire(claimed).finally(() => {
+      inFlight.delete(firing);
+      if (autoFire) pump();
+    });
+    inFlight.add(firing);
+    return firing;
+  };
+
+  /** Starts what is due, up to the concurrency limit: a look at the heap's head when nothing is. */
+  const pump = (): void => {
+    if (closed) return;
+    const now = clock();
+    while (inFlight.size < concurrency) {
+      const claimed = store.claimDue(now);
+      if (claimed === undefined) return;
+      void start(claimed);
+    }
   };
 
   const runDue = async (): Promise<number> => {
     const now = clock();
-    const due = [...schedules.values()].filter(
-      (r) =>
-        r.State === 'ENABLED' &&
-        !r.completed &&
-        r.dueAt <= now &&
-        !firing.has(key(r.GroupName, r.Name)),
-    );
-    await Promise.all(due.map(fire));
-    return due.length;
+    const started: Promise<void>[] = [];
+    for (let claimed = store.claimDue(now); claimed; claimed = store.claimDue(now))
+      started.push(start(claimed));
+    await Promise.all([...inFlight, ...started]);
+    return started.length;
   };
 
-  let ticking = Promise.resolve(0);
-  let closed = false;
+  let pumpQueued = false;
   /** One already due fires at once, as AWS does, rather than at the next tick. */
   const fireIfDue = (record: ScheduleRecord): void => {
-    if (options.autoFire === false || record.dueAt > clock()) return;
+    if (!autoFire || pumpQueued || record.dueAt > clock()) return;
+    pumpQueued = true;
     setImmediate(() => {
-      if (!closed) ticking = ticking.then(runDue, runDue);
+      pumpQueued = false;
+      pump();
     });
+  };
+
+  const list = (url: URL): unknown => {
+    const group = url.searchParams.get('ScheduleGroup');
+    const prefix = url.searchParams.get('NamePrefix') ?? '';
+    const state = url.searchParams.get('State');
+    const maxText = url.searchParams.get('MaxResults');
+    const max = maxText === null ? 100 : Number(maxText);
+    if (!Number.isInteger(max) || max < 1 || max > 100)
+      throw new ApiError(400, 'ValidationException', 'MaxResults must be between 1 and 100');
+    if (state !== null && state !== 'ENABLED' && state !== 'DISABLED')
+      throw new ApiError(400, 'ValidationException', 'State must be ENABLED or DISABLED');
+    const token = url.searchParams.get('NextToken');
+    const after = token === null ? undefined : decodeToken(token);
+    if (after !== undefined && (after === '' || (group !== null && !after.startsWith(`${group}/`))))
+      throw new ApiError(400, 'ValidationException', 'Invalid NextToken');
+    const { page, last, more } = store.list(group, prefix, after, max, state);
+    return {
+      Schedules: page.map((record) => summaryOf(record, arnOf(record))),
+      ...(more && last !== undefined ? { NextToken: encodeToken(last) } : {}),
+    };
   };
 
   const handle = async (request: IncomingMessage): Promise<unknown> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
+    if (url.pathname === '/schedules' && method === 'GET') return list(url);
     const named = /^\/schedules\/([^/]+)$/.exec(url.pathname);
-    if (url.pathname === '/schedules' && method === 'GET') {
-      const group = url.searchParams.get('ScheduleGroup');
-      const prefix = url.searchParams.get('NamePrefix') ?? '';
-      const max = Number(url.searchParams.get('MaxResults') ?? 100);
-      const start = Number(url.searchParams.get('NextToken') ?? 0);
-      const matching = [...schedules.values()]
-        .filter((r) => (group === null || r.GroupName === group) && r.Name.startsWith(prefix))
-        .sort((a, b) => a.Name.localeCompare(b.Name));
-      const page = matching.slice(start, start + max);
-      return {
-        Schedules: page.map((r) => ({
-          Arn: arnOf(r),
-          Name: r.Name,
-          GroupName: r.GroupName,
-          State: r.State,
-          CreationDate: r.CreationDate / 1000,
-          LastModificationDate: r.LastModificationDate / 1000,
-          Target: { Arn: r.Target.Arn },
-        })),
-        ...(start + max < matching.length ? { NextToken: String(start + max) } : {}),
-      };
-    }
     if (!named?.[1])
       throw new ApiError(404, 'ResourceNotFoundException', `No route ${method} ${url.pathname}`);
     const name = decodeURIComponent(named[1]);
@@ -307,29 +325,29 @@ export async function startSchedulerEmulator(
     switch (method) {
       case 'POST': {
         const body = await readJson(request);
-        const id = key(groupOf(body), name);
-        if (schedules.has(id))
+        const group = groupOf(body);
+        const id = scheduleId(group, name);
+        if (store.has(id))
           throw new ApiError(409, 'ConflictException', `Schedule ${name} already exists.`);
-        const record = recordFrom(name, body);
-        schedules.set(id, record);
-        await persist();
+        const record = recordFrom(name, group, body);
+        store.put(id, record, 'create');
         fireIfDue(record);
         return { ScheduleArn: arnOf(record) };
       }
       case 'PUT': {
         const body = await readJson(request);
-        const id = key(groupOf(body), name);
-        const existing = schedules.get(id);
+        const group = groupOf(body);
+        const id = scheduleId(group, name);
+        const existing = store.get(id);
         if (!existing)
           throw new ApiError(404, 'ResourceNotFoundException', `Schedule ${name} does not exist.`);
-        const record = recordFrom(name, body, existing);
-        schedules.set(id, record);
-        await persist();
+        const record = recordFrom(name, group, body, existing);
+        store.put(id, record, 'update');
         fireIfDue(record);
         return { ScheduleArn: arnOf(record) };
       }
       case 'GET': {
-        const record = schedules.get(key(groupOf(), name));
+        const record = store.get(scheduleId(groupOf(), name));
         if (!record)
           throw new ApiError(404, 'ResourceNotFoundException', `Schedule ${name} does not exist.`);
         return {
@@ -347,10 +365,8 @@ export async function startSchedulerEmulator(
         };
       }
       case 'DELETE': {
-        const id = key(groupOf(), name);
-        if (!schedules.delete(id))
+        if (!store.delete(scheduleId(groupOf(), name)))
           throw new ApiError(404, 'ResourceNotFoundException', `Schedule ${name} does not exist.`);
-        await persist();
         return {};
       }
       default:
@@ -377,30 +393,34 @@ export async function startSchedulerEmulator(
       },
     );
   });
-  const port = await listenOnLoopback(server, options.port);
-  const timer =
-    options.autoFire === false
-      ? undefined
-      : setInterval(() => {
-          ticking = ticking.then(runDue, runDue);
-        }, options.tickMs ?? 200);
+  let port: number;
+  try {
+    port = await listenOnLoopback(server, options.port);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  // What fell due while the emulator was down fires now; then a tick looks at the heap's head.
+  if (autoFire) setImmediate(pump);
+  const timer = autoFire ? setInterval(pump, options.tickMs ?? 200) : undefined;
   return {
     url: `http://127.0.0.1:${port}`,
-    schedules: () => [...schedules.values()],
-    invocations: () => [...invocations],
-    deadLetters: () => [...deadLetters],
+    schedules: () => store.records(),
+    invocations: () => invocations.toArray(),
+    deadLetters: () => deadLetters.toArray(),
     runDue,
     close: async () => {
       closed = true;
       if (timer) clearInterval(timer);
-      await ticking.catch(() => 0);
-      await saving;
+      // Firings under way may still call the API (a notice function schedules its next try).
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
       await new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
         });
         server.closeAllConnections();
       });
+      store.close();
     },
   };
 }

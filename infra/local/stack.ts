@@ -1,8 +1,9 @@
 /**
  * The whole system on a laptop: DynamoDB Local with the table and the body directory, the local
  * SES, the Scheduler emulator, the local token issuer, and every function of the catalog: the API
- * behind the local front door, the deadline and notice functions as schedule targets, the daily
- * reconciliation. `npm start` runs it with its data under `.local/`; tests run it in memory.
+ * behind the local front door, the deadline and notice functions as schedule targets, the stream
+ * consumer fed by a poller of the table's stream, and reconciliation every few minutes. `npm start`
+ * runs it with its data under `.local/`; tests run it in memory.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -17,11 +18,14 @@ import {
 } from '../../shared/adapters/dynamodb/client.js';
 import { loadDirectory } from '../../shared/adapters/dynamodb/directory-repository.js';
 import { bodyDirectory } from '../../shared/bodies/index.js';
+import { isComplaintChange } from '../../functions/stream/filter.js';
 import {
   environmentOf,
   functionArn,
   functionNameOf,
   functions,
+  reconciliationMinutes,
+  streamConsumption,
   type EnvironmentName,
   type FunctionDefinition,
 } from '../catalog.js';
@@ -31,13 +35,14 @@ import { localAudience, localIssuer, localIssuerAt, type LocalIssuer } from './i
 import { lambdaContext } from './lambda-context.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator.js';
 import { startLocalSes } from './ses.js';
+import { startStreamPoller, type StreamPoller } from './stream-poller.js';
+import { upgradeTable } from './table-upgrade.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const defaultLocalDirectory = path.join(repositoryRoot, '.local');
 export const localTableName = 'complaint-desk-local';
 export const localRegion = 'local';
 export const localAccount = '000000000000';
-const dayMs = 86_400_000;
 
 export type TargetHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -60,6 +65,7 @@ export interface LocalStack {
   readonly sesUrl: string;
   readonly schedulerUrl: string;
   readonly scheduler: SchedulerEmulator;
+  readonly stream: StreamPoller;
   readonly tableName: string;
   readonly issuer: LocalIssuer;
   readonly bodiesLoaded: number;
@@ -92,18 +98,22 @@ export function localValues(options: {
     POWERTOOLS_LOG_LEVEL: options.logLevel,
     POWERTOOLS_METRICS_NAMESPACE: 'ComplaintDesk',
     POWERTOOLS_METRICS_DISABLED: 'true',
+    // No X-Ray daemon on a laptop: the tracer stays off.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    // No personal data in traces, as in logs.
+    POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
   };
 }
 
-/** Invokes a function by its ARN, as EventBridge Scheduler would. */
+/** Invokes a function by its ARN, as EventBridge Scheduler or an event source mapping would. */
 export function targetInvoker(
   handlers: ReadonlyMap<string, { definition: FunctionDefinition; handler: TargetHandler }>,
-): (targetArn: string, input: unknown) => Promise<void> {
+): (targetArn: string, input: unknown) => Promise<unknown> {
   return async (targetArn, input) => {
     const name = functionNameOf(targetArn);
     const target = handlers.get(name);
     if (!target) throw new Error(`No local function ${name}`);
-    await target.handler(input, lambdaContext(target.definition, randomUUID()));
+    return target.handler(input, lambdaContext(target.definition, randomUUID()));
   };
 }
 
@@ -125,6 +135,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamodbEndpoint = options.dynamodbEndpoint ?? dynamoDb?.endpoint ?? '';
     const client = createDynamoDbClient({ endpoint: dynamodbEndpoint });
     await ensureTable(client, tableName);
+    await upgradeTable(client, tableName);
     await loadDirectory(createDocumentClient(client), tableName, bodyDirectory);
     const issuer = await localIssuerAt(
       directory === undefined ? undefined : path.join(directory, 'issuer'),
@@ -164,9 +175,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       else targets.set(definition.name, { definition, handler: module.handler });
     }
 
+    const invoke = targetInvoker(targets);
     const scheduler = await startSchedulerEmulator({
       port: schedulerPort,
-      invoke: targetInvoker(targets),
+      invoke: async (targetArn, input) => {
+        await invoke(targetArn, input);
+      },
       ...(directory === undefined
         ? {}
         : { file: path.join(directory, 'scheduler', 'schedules.json') }),
@@ -175,18 +189,36 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const server = await startLocalApi({ port, functions: api, issuer });
     stops.unshift(server.close);
 
-    // The daily reconciliation: once now (a stack that was stopped may have missed schedules), then daily.
-    const reconcile = targetInvoker(targets);
+    // The table's stream, fed to the consumer as Lambda's event source mapping would.
+    const stream = await startStreamPoller({
+      dynamoDb: client,
+      endpoint: dynamodbEndpoint,
+      tableName,
+      consume: (event) => invoke(functionArn(localRegion, localAccount, 'stream'), event),
+      accepts: isComplaintChange,
+      batchSize: streamConsumption.batchSize,
+      retryAttempts: streamConsumption.retryAttempts,
+      intervalMs: 100,
+      ...(directory === undefined
+        ? {}
+        : {
+            checkpointFile: path.join(directory, 'stream', 'checkpoint.json'),
+            failureFile: path.join(directory, 'stream', 'failures.jsonl'),
+          }),
+    });
+    stops.unshift(() => stream.close());
+
+    // Reconciliation: once now (a stack that was stopped may have missed something), then as in AWS.
     const runReconciliation = (): void => {
-      reconcile(functionArn(localRegion, localAccount, 'reconcile'), {}).catch((error: unknown) => {
+      invoke(functionArn(localRegion, localAccount, 'reconcile'), {}).catch((error: unknown) => {
         console.error('reconciliation failed', error);
       });
     };
     runReconciliation();
-    const daily = setInterval(runReconciliation, dayMs);
-    daily.unref();
+    const every = setInterval(runReconciliation, reconciliationMinutes * 60_000);
+    every.unref();
     stops.unshift(() => {
-      clearInterval(daily);
+      clearInterval(every);
       return Promise.resolve();
     });
 
@@ -203,6 +235,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sesUrl: ses.url,
       schedulerUrl,
       scheduler,
+      stream,
       tableName,
       issuer,
       bodiesLoaded: bodyDirectory.length,

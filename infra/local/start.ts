@@ -3,8 +3,13 @@
  * Ctrl-C stops the API and DynamoDB Local and leaves no process behind.
  */
 
+import { setFlagsFromString } from 'node:v8';
 import { missingJava } from './dynamodb.js';
 import { defaultLocalDirectory, startLocalStack } from './stack.js';
+
+// Under load V8 lets the heap grow to about four times what is live before it collects; a
+// long-running npm start keeps to about 1.5 times instead (nothing leaks either way).
+setFlagsFromString('--heap-growing-percent=50');
 
 const javaProblem = missingJava();
 if (javaProblem) {
@@ -51,3 +56,8 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => {
   shutdown('SIGTERM');
 });
+// npm (or tsx) killed outright leaves this process orphaned: it stops too, and DynamoDB Local with it.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) shutdown('parent gone');
+}, 1_000).unref();

@@ -51,13 +51,22 @@ function sendSchedule(
   message: Delivery & { createdAt: string },
 ): ScheduleSpec {
   return {
-    name: `${messageId}-${message.attempts ?? 0}`,
-    at: recordedInstant(message.nextAttemptAt ?? message.createdAt),
+    name: `${complaintId}-${messageId}-${message.attempts ?? 0}`,
+    at: sendAt(message),
     target: 'notice',
     input: { complaintId, messageId },
   };
 }
 
+/** When an e-mail (a notice or an alert) is due to go out: at once, or at its next try. */
+export function sendAt(message: Pick<Delivery, 'nextAttemptAt'> & { createdAt: string }): Instant {
+  return recordedInstant(message.nextAttemptAt ?? message.createdAt);
+}
+
+/**
+ * The schedules a complaint's state calls for. Every name starts with the complaint's id, so that
+ * one listing by that prefix shows all a complaint has (reconciliation).
+ */
 export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
   const id = complaint.id;
   const specs: ScheduleSpec[] = [];
@@ -85,7 +94,7 @@ export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
     } else if (!complaint.alerts.some((a) => a.subjectId === notice.id)) {
       // R9: a letter still waiting for dispatch after its due date alerts the body.
       specs.push({
-        name: `${notice.id}-letter-due`,
+        name: `${id}-${notice.id}-letter-due`,
         at: dayAfter(notice.dueDate),
         target: 'deadline',
         input: { kind: 'letter-due', complaintId: id, subjectId: notice.id },
@@ -100,7 +109,7 @@ export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
       !complaint.alerts.some((a) => a.subjectId === recommendation.id)
     ) {
       specs.push({
-        name: `${recommendation.id}-control`,
+        name: `${id}-${recommendation.id}-control`,
         at: dayAfter(recommendation.respondBy),
         target: 'deadline',
         input: { kind: 'recommendation-control', complaintId: id, subjectId: recommendation.id },
@@ -113,23 +122,46 @@ export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
   return specs;
 }
 
-/** What to create or update, and what to delete, to go from one state's schedules to another's. */
+/** The calls that bring one plan of schedules to another. */
+export interface PlanChanges {
+  /** New names: created. */
+  readonly create: readonly ScheduleSpec[];
+  /** Names in both plans whose time or input moved: updated. */
+  readonly update: readonly ScheduleSpec[];
+  /** Names only in the old plan, not yet due: deleted (one already due has fired or is firing). */
+  readonly remove: readonly string[];
+}
+
+const sameSchedule = (a: ScheduleSpec, b: ScheduleSpec): boolean =>
+  a.at === b.at && a.target === b.target && JSON.stringify(a.input) === JSON.stringify(b.input);
+
+/** What to create, update and delete to go from the schedules of one state to those of the next. */
+export function planChanges(
+  before: readonly ScheduleSpec[],
+  after: readonly ScheduleSpec[],
+  now: Instant,
+): PlanChanges {
+  const previous = new Map(before.map((spec) => [spec.name, spec]));
+  const names = new Set(after.map((spec) => spec.name));
+  return {
+    create: after.filter((spec) => !previous.has(spec.name)),
+    update: after.filter((spec) => {
+      const old = previous.get(spec.name);
+      return old !== undefined && !sameSchedule(old, spec);
+    }),
+    remove: before.filter((spec) => !names.has(spec.name) && spec.at > now).map((s) => s.name),
+  };
+}
+
+/** The same, between two states of a complaint (none before it is filed). */
 export function scheduleChanges(
   before: Complaint | undefined,
   after: Complaint,
   now: Instant,
-): { readonly put: readonly ScheduleSpec[]; readonly remove: readonly string[] } {
-  const previous = new Map((before ? schedulesFor(before) : []).map((spec) => [spec.name, spec]));
-  const wanted = schedulesFor(after);
-  const names = new Set(wanted.map((spec) => spec.name));
-  return {
-    put: wanted.filter((spec) => {
-      const old = previous.get(spec.name);
-      return !old || old.at !== spec.at || JSON.stringify(old.input) !== JSON.stringify(spec.input);
-    }),
-    // One already due has fired or is firing (and is deleted after completion): leave it be.
-    remove: [...previous.values()]
-      .filter((spec) => !names.has(spec.name) && spec.at > now)
-      .map((spec) => spec.name),
-  };
+): PlanChanges {
+  return planChanges(before ? schedulesFor(before) : [], schedulesFor(after), now);
+}
+
+export function isEmpty(changes: PlanChanges): boolean {
+  return changes.create.length + changes.update.length + changes.remove.length === 0;
 }

@@ -5,6 +5,7 @@
  * SES events and the alarms.
  */
 
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,10 +14,12 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteName, type RouteSpec } from '../../functions/api/routes.js';
 import { buildApp } from '../../infra/build-app.js';
+import { externalModules, powertoolsLayerParameter } from '../../infra/bundling.js';
 import {
   environmentOf,
   functions,
-  reconciliationCron,
+  reconciliationMinutes,
+  streamConsumption,
   tableActions,
   type FunctionDefinition,
 } from '../../infra/catalog.js';
@@ -193,7 +196,7 @@ describe('functions', () => {
   it('a function that targets another names it by ARN, without a reference cycle', () => {
     const { lambda } = deployed(
       dev.resources,
-      functions.find((f) => f.name === 'notice') as FunctionDefinition,
+      functions.find((f) => f.name === 'stream') as FunctionDefinition,
     );
     const variables = (lambda.Properties.Environment as { Variables: Record<string, unknown> })
       .Variables;
@@ -203,6 +206,14 @@ describe('functions', () => {
   });
 });
 
+/** Actions AWS offers no resource-level permission for: they can only be granted on '*'. */
+const unscopedActions = [
+  'scheduler:ListSchedules',
+  'dynamodb:ListStreams',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+];
+
 describe('least privilege', () => {
   it('no identity policy allows every action or a wildcard action, or every resource', () => {
     for (const resources of [dev.resources, prod.resources]) {
@@ -210,7 +221,13 @@ describe('least privilege', () => {
         for (const action of asArray(statement.Action)) {
           expect(`${id}: ${action}`).not.toMatch(/: (\*|.*\*.*)$/);
         }
-        expect(asArray(statement.Resource as string | string[])).not.toContain('*');
+        // Only actions that have no resource-level permissions may name every resource.
+        if (asArray(statement.Resource as string | string[]).includes('*')) {
+          expect(
+            asArray(statement.Action).every((action) => unscopedActions.includes(action)),
+            `${id}: ${asArray(statement.Action).join(', ')}`,
+          ).toBe(true);
+        }
       }
     }
   });
@@ -235,6 +252,9 @@ describe('least privilege', () => {
       const expected = new Set<string>([
         'logs:CreateLogStream',
         'logs:PutLogEvents',
+        // Active tracing.
+        'xray:PutTraceSegments',
+        'xray:PutTelemetryRecords',
         ...tableActions[definition.table],
         'kms:Decrypt',
         ...(definition.table === 'read' ? [] : ['kms:Encrypt', 'kms:GenerateDataKey']),
@@ -243,8 +263,22 @@ describe('least privilege', () => {
               'scheduler:CreateSchedule',
               'scheduler:UpdateSchedule',
               'scheduler:DeleteSchedule',
-              'scheduler:GetSchedule',
               'iam:PassRole',
+            ]
+          : []),
+        // Reconciliation lists a lagging complaint's schedules.
+        ...(definition.scheduleTarget === 'reconcile' ? ['scheduler:ListSchedules'] : []),
+        // The stream consumer reads the table's stream; what it gives up on goes to its queue.
+        ...(definition.streamConsumer
+          ? [
+              'dynamodb:DescribeStream',
+              'dynamodb:GetRecords',
+              'dynamodb:GetShardIterator',
+              'dynamodb:ListStreams',
+              'kms:DescribeKey',
+              'sqs:SendMessage',
+              'sqs:GetQueueAttributes',
+              'sqs:GetQueueUrl',
             ]
           : []),
         ...(definition.sendsEmail ? ['ses:SendEmail'] : []),
@@ -312,7 +346,7 @@ describe('the table', () => {
         { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
         { AttributeName: tableKeys.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [tableKeys.gsi1, tableKeys.gsi2].map((index) => ({
+      GlobalSecondaryIndexes: [tableKeys.gsi1, tableKeys.gsi2, tableKeys.gsi3].map((index) => ({
         IndexName: index.indexName,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
@@ -467,10 +501,9 @@ describe('the API', () => {
 });
 
 describe('schedules, e-mail, alarms', () => {
-  it('the daily reconciliation runs at 02:30 in Asia/Almaty, with retries and the dead-letter queue', () => {
+  it('reconciliation runs every few minutes, with retries and the dead-letter queue', () => {
     dev.template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: `cron(${String(reconciliationCron.minute)} ${String(reconciliationCron.hour)} * * ? *)`,
-      ScheduleExpressionTimezone: 'Asia/Almaty',
+      ScheduleExpression: `rate(${String(reconciliationMinutes)} minutes)`,
       Target: Match.objectLike({
         RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
         DeadLetterConfig: { Arn: Match.anyValue() },
@@ -487,6 +520,53 @@ describe('schedules, e-mail, alarms', () => {
     expect(ofType(dev.resources, 'AWS::Lambda::EventInvokeConfig')).toHaveLength(
       functions.filter((f) => f.scheduleTarget !== undefined || f.sesEvents).length,
     );
+  });
+
+  it('the table’s stream is the outbox: new and old images, consumed with batch item failures, bisect, bounded retries and a failure queue with its alarm', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({
+          IndexName: 'GSI3',
+          KeySchema: [
+            { AttributeName: 'GSI3PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI3SK', KeyType: 'RANGE' },
+          ],
+        }),
+      ]),
+    });
+    const consumer = functions.find((f) => f.streamConsumer);
+    expect(consumer?.name).toBe('stream');
+    dev.template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: Match.anyValue(),
+      EventSourceArn: Match.anyValue(),
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: streamConsumption.batchSize,
+      MaximumRetryAttempts: streamConsumption.retryAttempts,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ParallelizationFactor: 1,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              dynamodb: { Keys: { SK: { S: ['META', { prefix: 'REC#' }] } } },
+            }),
+          },
+        ],
+      },
+    });
+    dev.template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'complaint-desk-dev-stream-failures',
+      SqsManagedSseEnabled: true,
+    });
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'complaint-desk-dev-stream-failures',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      AlarmActions: [Match.anyValue()],
+    });
   });
 
   it('SES: the sender identity from context, bounces and complaints to the delivery-events function', () => {
@@ -514,6 +594,7 @@ describe('schedules, e-mail, alarms', () => {
     expect(alarms).toEqual(
       expect.arrayContaining([
         'complaint-desk-dev-failed-invocations',
+        'complaint-desk-dev-stream-failures',
         'complaint-desk-dev-notices-failed',
         ...functions.flatMap((f) => [
           `complaint-desk-dev-${f.name}-errors`,
@@ -548,5 +629,83 @@ describe('schedules, e-mail, alarms', () => {
 
   it('a production stage needs the sender named', () => {
     expect(() => buildApp({ context: { stage: 'prod' }, outdir })).toThrow(/senderEmail/);
+  });
+});
+
+describe('tracing (X-Ray)', () => {
+  it('every function traces actively, its Tracer on, from the Powertools layer of the version the tests ran', () => {
+    const parameters = dev.template.toJSON().Parameters as Record<
+      string,
+      { Type: string; Default?: string }
+    >;
+    const layer = Object.entries(parameters).filter(
+      ([, parameter]) => parameter.Default === powertoolsLayerParameter,
+    );
+    expect(layer).toHaveLength(1);
+    // Resolved by CloudFormation at deployment: synth needs no account.
+    expect(layer[0]?.[1].Type).toBe('AWS::SSM::Parameter::Value<String>');
+    const lock = JSON.parse(readFileSync(path.resolve('package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    const tested = lock.packages['node_modules/@aws-lambda-powertools/tracer']?.version;
+    expect(powertoolsLayerParameter).toBe(
+      `/aws/service/powertools/typescript/generic/all/${String(tested)}`,
+    );
+    // The bundles leave the Tracer (and the X-Ray SDK under it) to the layer.
+    expect(externalModules).toContain('@aws-lambda-powertools/tracer');
+    for (const definition of functions) {
+      const { lambda } = deployed(dev.resources, definition);
+      expect(lambda.Properties.TracingConfig, definition.name).toEqual({ Mode: 'Active' });
+      expect(lambda.Properties.Layers, definition.name).toEqual([{ Ref: layer[0]?.[0] }]);
+      const variables = (lambda.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      expect(variables.POWERTOOLS_TRACE_ENABLED, definition.name).toBe('true');
+    }
+    // Locally nothing collects traces: the Tracer is not even loaded.
+    const local = localValues({
+      tableName: 't',
+      apiUrl: 'http://x',
+      logLevel: 'INFO',
+      retryDelaysSeconds: '',
+    });
+    expect(local.POWERTOOLS_TRACE_ENABLED).toBe('false');
+  });
+
+  it('the API stage traces requests, in every stage', () => {
+    for (const [name, stage] of [
+      ['dev', dev],
+      ['prod', prod],
+    ] as const) {
+      stage.template.hasResourceProperties('AWS::ApiGateway::Stage', {
+        StageName: name,
+        TracingEnabled: true,
+      });
+    }
+  });
+
+  it('every function’s role may send its traces: xray:PutTraceSegments and xray:PutTelemetryRecords, on * (acknowledged: X-Ray has no resource-level permissions)', () => {
+    for (const definition of functions) {
+      const { role } = deployed(dev.resources, definition);
+      const xray = identityStatements(dev.resources).filter(
+        ([id, statement]) =>
+          roleOf(id) === role &&
+          asArray(statement.Action).some((action) => action.startsWith('xray:')),
+      );
+      expect(xray, definition.name).toHaveLength(1);
+      expect(xray[0]?.[1]).toMatchObject({ Effect: 'Allow', Resource: '*' });
+      expect(asArray(xray[0]?.[1].Action).sort()).toEqual([
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ]);
+      expect(
+        dev.acknowledged.some(
+          (ack) =>
+            ack.path.endsWith(`/${definition.name}-role`) &&
+            ack.id.endsWith('AwsSolutions-IAM5[Resource::*]') &&
+            ack.reason.includes('xray:PutTraceSegments'),
+        ),
+        definition.name,
+      ).toBe(true);
+    }
   });
 });

@@ -146,6 +146,30 @@ describe('POST /v1/complaints/{id}/extensions (R6–R9)', () => {
     expect(reply).toMatchObject({ status: 403, body: { type: 'urn:problem:forbidden' } });
   });
 
+  it('without If-Match, a race is won or lost on the domain’s rules, never on a version: a decision among 20 extensions', async () => {
+    const { id } = await file('2026-11-23T10:00');
+    system.setNow(almaty('2026-11-24T10:00'));
+    const extend = () =>
+      system.call('POST', `/v1/complaints/${id}/extensions`, {
+        body: { ...extension, workingDays: 1 },
+        token: akimat,
+      });
+    const replies = await Promise.all([
+      ...Array.from({ length: 10 }, extend),
+      system.call('POST', `/v1/complaints/${id}/decision`, {
+        body: { outcome: 'satisfied', text: 'Выдано.' },
+        token: akimat,
+      }),
+      ...Array.from({ length: 10 }, extend),
+    ]);
+    const decision = replies[10];
+    expect(decision?.status, decision?.text).toBe(201);
+    for (const reply of replies) {
+      expect(reply.body.type).not.toBe('urn:problem:version-conflict');
+      expect([201, 409, 422]).toContain(reply.status);
+    }
+  });
+
   it('R8 under load: 50 parallel extensions never pass 10 days; every loser is version-conflict or limit-exceeded', async () => {
     const { id } = await file('2026-11-23T10:00');
     system.setNow(almaty('2026-11-24T10:00'));

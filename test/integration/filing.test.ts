@@ -93,12 +93,12 @@ describe('POST /v1/complaints', () => {
     expect(field(nextYear.body, 'registrationNumber')).toBe('ministry-justice/2027/000001');
   });
 
-  it('a warm filing is one DynamoDB call: one TransactWriteItems', async () => {
+  it('R14: a warm filing is two DynamoDB calls: its number from the counter, then one TransactWriteItems; no Scheduler call', async () => {
     system.setNow(almaty('2026-11-25T10:00'));
     await system.call('POST', '/v1/complaints', { body: electronicFiling });
     system.resetCalls();
     await system.call('POST', '/v1/complaints', { body: electronicFiling });
-    expect(system.calls).toEqual(['TransactWriteItemsCommand']);
+    expect(system.calls).toEqual(['UpdateItemCommand', 'TransactWriteItemsCommand']);
   });
 
   it('R2: a complaint to an unknown body is refused, and nothing is written', async () => {

@@ -46,6 +46,65 @@ describe('GET /v1/bodies (R2)', () => {
       errors: [{ path: 'kind' }],
     });
   });
+
+  it('a cursor is the id of a body of this list: anything else is validation-failed, never the first page', async () => {
+    const refused = {
+      status: 400,
+      body: {
+        type: 'urn:problem:validation-failed',
+        errors: [{ path: 'cursor', message: 'is not a cursor this API gave for this list' }],
+      },
+    };
+    for (const cursor of [
+      'garbage',
+      '',
+      '%00',
+      '%20akimat-astana',
+      'akimat-atlantis',
+      'a'.repeat(129),
+    ]) {
+      const reply = await system.call('GET', `/v1/bodies?cursor=${cursor}`);
+      expect({ cursor, reply }).toMatchObject({ cursor, reply: refused });
+    }
+    // A body of the directory that this list does not show was not given by it either.
+    expect(
+      await system.call('GET', '/v1/bodies?parentId=gov4c&cursor=akimat-astana'),
+    ).toMatchObject(refused);
+    // The cursor given resumes right after the last body shown, in the same filtered list.
+    const first = await system.call('GET', '/v1/bodies?parentId=gov4c&limit=3');
+    const next = await system.call(
+      'GET',
+      `/v1/bodies?parentId=gov4c&limit=3&cursor=${field(first.body, 'nextCursor')}`,
+    );
+    const all = await system.call('GET', '/v1/bodies?parentId=gov4c&limit=6');
+    expect(
+      [...(first.body.items as { id: string }[]), ...(next.body.items as { id: string }[])].map(
+        (b) => b.id,
+      ),
+    ).toEqual((all.body.items as { id: string }[]).map((b) => b.id));
+    const ids = bodyDirectory.map((b) => b.id).sort();
+    expect(await system.call('GET', `/v1/bodies?cursor=${ids.at(-1) ?? ''}`)).toMatchObject({
+      status: 200,
+      body: { items: [], nextCursor: null },
+    });
+  });
+
+  it('the limit is decimal digits 1–100; given twice, refused', async () => {
+    for (const limit of ['', '0x10', '1e1', '+5', '-1', '%205', '5.0', '0', '101']) {
+      const reply = await system.call('GET', `/v1/bodies?limit=${limit}`);
+      expect({ limit, reply }).toMatchObject({
+        limit,
+        reply: { status: 400, body: { errors: [{ path: 'limit' }] } },
+      });
+    }
+    expect(
+      ((await system.call('GET', '/v1/bodies?limit=007')).body.items as unknown[]).length,
+    ).toBe(7);
+    expect(await system.call('GET', '/v1/bodies?cursor=akimat-astana&cursor=gov4c')).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'cursor', message: 'is given more than once' }] },
+    });
+  });
 });
 
 describe('GET /v1/calendar (R3, R5)', () => {
@@ -89,6 +148,46 @@ describe('GET /v1/calendar (R3, R5)', () => {
     ).toBe(400);
   });
 
+  it('R5: workingDays is decimal digits: empty, hex, exponent, sign or spaces are validation-failed', async () => {
+    for (const workingDays of [
+      '',
+      '0x10',
+      '1e1',
+      '+5',
+      '-1',
+      '%205',
+      '5%20',
+      '5.0',
+      '%EF%BC%95',
+      '251',
+    ]) {
+      const reply = await system.call(
+        'GET',
+        `/v1/calendar/due-date?from=2026-11-23&workingDays=${workingDays}`,
+      );
+      expect({ workingDays, reply }).toMatchObject({
+        workingDays,
+        reply: {
+          status: 400,
+          body: { type: 'urn:problem:validation-failed', errors: [{ path: 'workingDays' }] },
+        },
+      });
+    }
+    expect(
+      (await system.call('GET', '/v1/calendar/due-date?from=2026-11-23&workingDays=')).body,
+    ).toMatchObject({
+      errors: [
+        {
+          path: 'workingDays',
+          message: 'must not be empty: a whole number of working days from 0 to 250',
+        },
+      ],
+    });
+    expect(
+      (await system.call('GET', '/v1/calendar/due-date?from=2026-11-23&workingDays=005')).body,
+    ).toMatchObject({ workingDays: 5, dueDate: '2026-11-30' });
+  });
+
   it('R3: a year’s days off with names and sources; unknown years are not-found', async () => {
     const reply = await system.call('GET', '/v1/calendar/2026');
     expect(reply.status).toBe(200);
@@ -105,6 +204,13 @@ describe('GET /v1/calendar (R3, R5)', () => {
     expect((await system.call('GET', '/v1/calendar/2018')).status).toBe(404);
     expect((await system.call('GET', '/v1/calendar/2100')).status).toBe(404);
     expect((await system.call('GET', '/v1/calendar/twenty')).status).toBe(404);
+    // Four decimal digits only: not hex, an exponent or a leading zero that reads as 2026.
+    for (const year of ['0x7EA', '02026', '2026e0', '2026.0', '%202026']) {
+      expect({ year, status: (await system.call('GET', `/v1/calendar/${year}`)).status }).toEqual({
+        year,
+        status: 404,
+      });
+    }
   });
 
   it('R22: a year past the official calendar is answered, marked provisional', async () => {
@@ -158,6 +264,26 @@ describe('GET /v1/openapi.json', () => {
     expect(filing.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['channel', 'addresseeId', 'applicant', 'subject', 'text']),
     );
+    // Query integers travel as strings of decimal digits, and are described so.
+    const parameter = (path: string, name: string) =>
+      (
+        paths[path]?.get as unknown as { parameters: { name: string; schema: unknown }[] }
+      ).parameters.find((p) => p.name === name)?.schema;
+    for (const [path, name] of [
+      ['/v1/bodies', 'limit'],
+      ['/v1/complaints', 'limit'],
+      ['/v1/calendar/due-date', 'workingDays'],
+    ] as const) {
+      expect(parameter(path, name)).toMatchObject({
+        type: 'string',
+        pattern: '^\\d+$',
+        description: expect.stringMatching(
+          /^A whole number .*from \d+ to \d+, in decimal digits$/,
+        ) as unknown,
+      });
+    }
+    expect(parameter('/v1/bodies', 'limit')).toMatchObject({ default: '20' });
+    expect(parameter('/v1/bodies', 'cursor')).toMatchObject({ type: 'string' });
   });
 });
 
@@ -176,7 +302,10 @@ describe('the catalog', () => {
       } else {
         // Not an API function: invoked by schedules, SES's events or the deployment; no route.
         expect(
-          definition.scheduleTarget ?? definition.sesEvents ?? definition.deploymentStep,
+          definition.scheduleTarget ??
+            definition.sesEvents ??
+            definition.streamConsumer ??
+            definition.deploymentStep,
         ).toBeDefined();
         expect(typeof module.handler).toBe('function');
         expect(module.handler.routes).toBeUndefined();

@@ -83,6 +83,16 @@ describe('no input makes a 500', () => {
       '/v1/calendar/0000',
       '/v1/bodies?limit=1e9',
       '/v1/bodies?cursor=%00',
+      '/v1/bodies?cursor=garbage',
+      `/v1/bodies?cursor=${'x'.repeat(5_000)}`,
+      '/v1/bodies?limit=&cursor=',
+      '/v1/calendar/due-date?from=2026-11-23&workingDays=',
+      '/v1/calendar/due-date?from=2026-11-23&workingDays=0x10',
+      `/v1/calendar/due-date?from=2026-11-23&workingDays=${'9'.repeat(5_000)}`,
+      '/v1/calendar/0x7EA',
+      '/v1/complaints?cursor=garbage',
+      `/v1/complaints?cursor=${'A'.repeat(5_000)}`,
+      '/v1/complaints?limit=0x10&dueBefore=',
     ];
     for (const path of paths) {
       expect({
@@ -105,21 +115,94 @@ describe('no input makes a 500', () => {
   });
 });
 
+describe('query strings are read strictly', () => {
+  it('an integer is decimal digits and nothing else: arbitrary values are 200 only when they are', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 12 }),
+          fc.stringMatching(/^[-+ ]?\d{0,4}(\.\d?)?(e\d)?$/),
+          fc.constantFrom('', '0x10', '1e1', '+5', ' 5', '5 ', '٥', '５', '005', '0', '250', '251'),
+        ),
+        async (workingDays) => {
+          const reply = await system.call(
+            'GET',
+            `/v1/calendar/due-date?from=2026-11-23&workingDays=${encodeURIComponent(workingDays)}`,
+          );
+          const valid = /^\d+$/.test(workingDays) && Number(workingDays) <= 250;
+          expect({ workingDays, status: reply.status }).toEqual({
+            workingDays,
+            status: valid ? 200 : 400,
+          });
+          if (valid) expect(reply.body.workingDays).toBe(Number(workingDays));
+          else expect(reply.body).toMatchObject({ errors: [{ path: 'workingDays' }] });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the complaints list refuses a cursor it did not give, as it refuses one of another list', async () => {
+    system.setNow(almaty('2026-11-23T11:00'));
+    await system.call('POST', '/v1/complaints', { body: electronicFiling });
+    const first = await system.call('GET', '/v1/complaints?limit=1', { token: official });
+    const cursor = field(first.body, 'nextCursor');
+    const second = await system.call('GET', `/v1/complaints?limit=1&cursor=${cursor}`, {
+      token: official,
+    });
+    expect(second.status).toBe(200);
+    const agency = await system.official({
+      bodyId: 'agency-civil-service',
+      authorizedBody: true,
+    });
+    const refused = {
+      status: 400,
+      body: {
+        type: 'urn:problem:validation-failed',
+        errors: [{ path: 'cursor', message: 'is not a cursor this API gave for this list' }],
+      },
+    };
+    for (const garbage of [
+      'garbage',
+      '',
+      '%00',
+      'akimat-astana',
+      Buffer.from('[]').toString('base64url'),
+      Buffer.from('{"under_review":{"PK":"x"}}').toString('base64url'),
+      `${cursor}%20`,
+      'A'.repeat(5_000),
+    ]) {
+      const reply = await system.call('GET', `/v1/complaints?cursor=${garbage}`, {
+        token: official,
+      });
+      expect({ garbage, reply }).toMatchObject({ garbage, reply: refused });
+    }
+    // A cursor of this body's list is not one of another body's list, nor of another status.
+    expect(
+      await system.call('GET', `/v1/complaints?addresseeId=ministry-justice&cursor=${cursor}`, {
+        token: agency,
+      }),
+    ).toMatchObject(refused);
+    expect(
+      await system.call('GET', `/v1/complaints?status=decided&cursor=${cursor}`, {
+        token: official,
+      }),
+    ).toMatchObject(refused);
+  });
+});
+
 describe('an unexpected failure', () => {
   it('is answered internal, with no internals, and logged without personal data', async () => {
     system.setNow(almaty('2026-11-23T10:00'));
     const failure = (): Promise<never> => Promise.reject(new Error('connection reset by peer'));
-    const failing: ComplaintRepository = {
-      nextRegistrationSequence: () => 1,
-      file: failure,
-      get: failure,
-      save: failure,
-      list: failure,
-      claimDelivery: failure,
-      openOn: failure,
-      forward: failure,
-      provisionalOn: failure,
-    };
+    // The real repository reserves the registration number; every other call fails, so the
+    // failure comes where the filing's personal data is in flight. A Proxy keeps this independent
+    // of the port's other methods; the name below is checked against the port.
+    const reserve: keyof ComplaintRepository = 'reserveRegistrationSequence';
+    const failing = new Proxy(system.dependencies.repository, {
+      get: (target, property) =>
+        property === reserve ? target.reserveRegistrationSequence.bind(target) : failure,
+    });
     const definition = functions.find((f) => f.name === 'api-file-complaint');
     if (!definition) throw new Error('no filing function');
     // In dev mode Powertools writes through the global console, which the test can read.

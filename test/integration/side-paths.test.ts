@@ -88,10 +88,11 @@ async function refusedWithoutWrite(
   return reply;
 }
 
+/** A complaint's deadline schedules (its e-mails' own, `<id>-<message>-<try>`, come and go). */
 const schedulesOf = (id: string) =>
   system.scheduler
     .schedules()
-    .filter((s) => s.Name.startsWith(id))
+    .filter((s) => s.Name.startsWith(`${id}-`) && !/-\d+$/.test(s.Name))
     .map((s) => s.Name.slice(id.length))
     .sort();
 

@@ -22,7 +22,15 @@ import type { ApiHandler } from '../../functions/lib/http.js';
 import { createDeliveryEventsHandler } from '../../functions/delivery-events/handler.js';
 import { createNoticeHandler } from '../../functions/notice/handler.js';
 import { createReconcileHandler } from '../../functions/reconcile/handler.js';
-import { functionNameOf, functions, type FunctionDefinition } from '../../infra/catalog.js';
+import { createStatisticsHandler } from '../../functions/api/statistics.js';
+import { isComplaintChange } from '../../functions/stream/filter.js';
+import { createStreamHandler } from '../../functions/stream/handler.js';
+import {
+  functionNameOf,
+  functions,
+  streamConsumption,
+  type FunctionDefinition,
+} from '../../infra/catalog.js';
 import { startLocalApi } from '../../infra/local/api-server.js';
 import { ensureTable, freePort } from '../../infra/local/dynamodb.js';
 import {
@@ -44,11 +52,18 @@ import {
 } from '../../infra/local/ses.js';
 import { localValues, targetInvoker, type TargetHandler } from '../../infra/local/stack.js';
 import {
+  startStreamPoller,
+  type StreamEvent,
+  type StreamPoller,
+} from '../../infra/local/stream-poller.js';
+import { upgradeTable } from '../../infra/local/table-upgrade.js';
+import {
   createDocumentClient,
   createDynamoDbClient,
 } from '../../shared/adapters/dynamodb/client.js';
 import { DynamoCalendarUpkeep } from '../../shared/adapters/dynamodb/calendar-upkeep.js';
 import { DynamoComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.js';
+import { DynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store.js';
 import {
   DynamoBodyDirectory,
   loadDirectory,
@@ -103,6 +118,14 @@ export interface SystemOptions {
   readonly autoFire?: boolean;
   /** Asks DynamoDB for the capacity each call consumes (`consumed`); for `npm run bench`. */
   readonly measureCapacity?: boolean;
+  /**
+   * How the table's stream reaches the consumer. `after-each-call` (the default): each request,
+   * direct invocation and reconciliation waits until the consumer has carried out what it changed,
+   * so a test reads the schedules a request made (and, with `autoFire`, the stream also polls by
+   * itself). `manual`: only when the test drains it (crash tests). `background`: polled every 25
+   * ms, as `npm start` does (the benchmark).
+   */
+  readonly stream?: 'after-each-call' | 'manual' | 'background';
 }
 
 /** Capacity units consumed, table and indexes together, as DynamoDB reports them. */
@@ -122,7 +145,7 @@ export interface Harness {
   readonly calls: string[];
   /** With `measureCapacity`: the capacity those commands consumed (failed conditional writes not seen). */
   readonly consumed: ConsumedCapacity;
-  /** The functions the scheduler invoked since the last `resetCalls`, by name. */
+  /** The functions the scheduler or the stream invoked since the last `resetCalls`, by name. */
   readonly invoked: string[];
   /** The metrics the functions counted, in order. */
   readonly counted: readonly MetricName[];
@@ -140,12 +163,24 @@ export interface Harness {
   /** Takes the local SES down (until `startSes`), as an outage would. */
   stopSes(): Promise<void>;
   startSes(): Promise<void>;
-  /** Makes the next `count` schedule calls fail, as a crash between write and schedule would. */
+  /** Makes the next `count` Scheduler calls fail: a fault the emulator cannot produce on its own. */
   failSchedulerCalls(count: number): void;
+  /** The scheduler calls made since the last `resetCalls`, by kind (create, update, remove, list). */
+  readonly schedulerCalls: string[];
+  /** The stream poller: `drain` hands the consumer everything the stream holds now. */
+  readonly stream: StreamPoller;
+  /**
+   * Makes the stream consumer crash after carrying out `records` records of its next batch, as a
+   * Lambda killed mid-batch would: the batch comes again.
+   */
+  crashStreamConsumerAfter(records: number): void;
   /** Runs the daily reconciliation now. */
   reconcile(): Promise<unknown>;
   /** Invokes a schedule target directly, as a (repeated) firing would. */
-  invoke(name: 'deadline' | 'notice' | 'delivery-events', input: unknown): Promise<unknown>;
+  invoke(
+    name: 'deadline' | 'notice' | 'delivery-events' | 'stream',
+    input: unknown,
+  ): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -176,6 +211,7 @@ export async function createSystem(
   );
   const documents = createDocumentClient(client);
   await ensureTable(client, tableName);
+  await upgradeTable(client, tableName);
   await loadDirectory(documents, tableName, bodyDirectory);
   const issuer = await localIssuerAt();
   let fixedNow: number | undefined;
@@ -198,15 +234,17 @@ export async function createSystem(
     clock,
   );
   let schedulerFailures = 0;
-  // The real adapter, with a switch to fail calls: a fault the emulator cannot produce on its own.
+  const schedulerCalls: string[] = [];
+  /** The real adapter, counted, with a switch to fail calls. */
+  const call = <T>(kind: string, run: () => Promise<T>): Promise<T> => {
+    schedulerCalls.push(kind);
+    return schedulerFailures-- > 0 ? Promise.reject(new Error('injected fault')) : run();
+  };
   const scheduler: Scheduler = {
-    put: (spec: ScheduleSpec) =>
-      schedulerFailures-- > 0 ? Promise.reject(new Error('injected fault')) : eventBridge.put(spec),
-    remove: (name: string) =>
-      schedulerFailures-- > 0
-        ? Promise.reject(new Error('injected fault'))
-        : eventBridge.remove(name),
-    exists: (name: string) => eventBridge.exists(name),
+    create: (spec: ScheduleSpec) => call('create', () => eventBridge.create(spec)),
+    update: (spec: ScheduleSpec) => call('update', () => eventBridge.update(spec)),
+    remove: (name: string) => call('remove', () => eventBridge.remove(name)),
+    list: (prefix: string) => call('list', () => eventBridge.list(prefix)),
   };
   const counted: MetricName[] = [];
   const gauges: { name: GaugeName; value: number }[] = [];
@@ -214,6 +252,7 @@ export async function createSystem(
     repository: new DynamoComplaintRepository({ client: documents, tableName, clock }),
     directory: new DynamoBodyDirectory(documents, tableName),
     calendarUpkeep: new DynamoCalendarUpkeep(documents, tableName),
+    statistics: new DynamoStatisticsStore(documents, tableName, clock),
     authenticate: createAuthenticator({
       keys: createLocalJWKSet({ keys: [...issuer.jwks.keys] }),
       issuer: localIssuer,
@@ -244,12 +283,14 @@ export async function createSystem(
     'api-file-complaint': createFileComplaintHandler,
     'api-read-complaints': createReadComplaintsHandler,
     'api-act-on-complaint': createActOnComplaintHandler,
+    'api-statistics': createStatisticsHandler,
   };
   const targetFactories: Record<string, (deps: Dependencies) => TargetHandler> = {
     deadline: createDeadlineHandler,
     notice: createNoticeHandler,
     reconcile: createReconcileHandler,
     'delivery-events': createDeliveryEventsHandler,
+    stream: createStreamHandler,
   };
   const targets = new Map<string, { definition: FunctionDefinition; handler: TargetHandler }>();
   const api = [];
@@ -267,9 +308,9 @@ export async function createSystem(
   const invokeTarget = targetInvoker(targets);
   const emulator = await startSchedulerEmulator({
     port: schedulerPort,
-    invoke: (targetArn, input) => {
+    invoke: async (targetArn, input) => {
       invoked.push(functionNameOf(targetArn));
-      return invokeTarget(targetArn, input);
+      await invokeTarget(targetArn, input);
     },
     clock,
     tickMs: 50,
@@ -277,6 +318,43 @@ export async function createSystem(
   });
   const server = await startLocalApi({ port: 0, issuer, functions: api });
   const reconcile = targets.get('reconcile');
+  const consumer = targets.get('stream');
+  if (!consumer) throw new Error('No stream consumer');
+  let crashAfter: number | undefined;
+  const stream = await startStreamPoller({
+    // Its own client: the stream's polling is not a request's DynamoDB call.
+    dynamoDb: createDynamoDbClient({ endpoint }),
+    endpoint,
+    tableName,
+    accepts: isComplaintChange,
+    batchSize: streamConsumption.batchSize,
+    retryAttempts: streamConsumption.retryAttempts,
+    retryDelayMs: 5,
+    intervalMs:
+      options.stream === 'background' ||
+      ((options.stream ?? 'after-each-call') === 'after-each-call' && options.autoFire)
+        ? 25
+        : 0,
+    consume: async (event: StreamEvent) => {
+      invoked.push('stream');
+      const context = lambdaContext(consumer.definition, randomUUID());
+      if (crashAfter === undefined) return consumer.handler(event, context);
+      // Killed mid-batch: the first records carried out, then nothing more, and no answer.
+      const done = event.Records.slice(0, crashAfter);
+      crashAfter = undefined;
+      await consumer.handler({ Records: done }, context);
+      throw new Error('The stream consumer was killed mid-batch');
+    },
+  });
+  const settle = (options.stream ?? 'after-each-call') === 'after-each-call';
+  /** After a request: the stream carried out; the consumer's own DynamoDB calls are not the request's. */
+  const settled = async <T>(result: T): Promise<T> => {
+    if (!settle) return result;
+    const requestCalls = calls.length;
+    await stream.drain();
+    calls.splice(requestCalls);
+    return result;
+  };
 
   const eventually = async <T>(
     probe: () => Promise<T | undefined>,
@@ -304,6 +382,7 @@ export async function createSystem(
     gauges,
     resetCalls: () => {
       calls.splice(0);
+      schedulerCalls.splice(0);
       invoked.splice(0);
       consumed.read = 0;
       consumed.write = 0;
@@ -324,7 +403,7 @@ export async function createSystem(
         headers,
         ...(payload === undefined ? {} : { body: payload }),
       });
-      const text = await response.text();
+      const text = await settled(await response.text());
       const isJson = (response.headers.get('content-type') ?? '').includes('json') && text !== '';
       const parsed: unknown = isJson ? JSON.parse(text) : {};
       const body =
@@ -345,16 +424,24 @@ export async function createSystem(
     failSchedulerCalls: (count) => {
       schedulerFailures = count;
     },
-    invoke: (name, input) => {
+    invoke: async (name, input) => {
       const target = targets.get(name);
       if (!target) throw new Error(`No function ${name}`);
-      return target.handler(input, lambdaContext(target.definition, randomUUID()));
+      return settled(await target.handler(input, lambdaContext(target.definition, randomUUID())));
     },
-    reconcile: () => {
+    reconcile: async () => {
       if (!reconcile) throw new Error('No reconcile function');
-      return reconcile.handler({}, lambdaContext(reconcile.definition, randomUUID()));
+      return settled(
+        await reconcile.handler({}, lambdaContext(reconcile.definition, randomUUID())),
+      );
+    },
+    stream,
+    schedulerCalls,
+    crashStreamConsumerAfter: (records) => {
+      crashAfter = records;
     },
     close: async () => {
+      await stream.close();
       await server.close();
       await emulator.close();
       await ses?.close();

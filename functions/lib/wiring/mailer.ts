@@ -3,10 +3,11 @@
 import { createSesClient, SesMailer } from '../../../shared/adapters/ses/mailer.js';
 import type { Mailer } from '../../../shared/ports.js';
 import { requiredEnv } from '../dependencies.js';
+import { traced } from './tracing.js';
 
 export function mailerFromEnvironment(): Mailer {
   return new SesMailer(
-    createSesClient(),
+    traced(createSesClient()),
     requiredEnv('SENDER_EMAIL'),
     process.env.SES_CONFIGURATION_SET || undefined,
   );

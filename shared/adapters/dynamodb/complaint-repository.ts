@@ -1,7 +1,9 @@
 /**
  * ComplaintRepository on one DynamoDB table: every change is one TransactWriteItems, conditional on
- * the complaint's version, carrying its history events and notices (the notice is the outbox: it
- * exists if and only if the change that caused it happened). Reads are one Query per complaint.
+ * the complaint's version, carrying its history events, notices and the schedules its new state
+ * calls for (`plan`, on the META item). The table's stream is the outbox: the stream consumer makes
+ * the schedule calls from the old and new plan, so nothing acknowledged waits on another service.
+ * Reads are one Query per complaint.
  */
 
 import {
@@ -27,17 +29,19 @@ import type {
 } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
 import { complaintStatuses, isOpen } from '../../domain/vocabulary.js';
-import {
-  RegistrationSequenceTaken,
-  type ComplaintListQuery,
-  type ComplaintRepository,
-  type ComplaintSummary,
-  type NewComplaint,
-  type Page,
-  type ProvisionalComplaint,
-  type StoredComplaint,
+import { createHash } from 'node:crypto';
+import { scheduleChanges, schedulesFor, isEmpty, sendAt } from '../../domain/schedules.js';
+import type {
+  AttentionEntry,
+  ComplaintListQuery,
+  ComplaintRepository,
+  ComplaintSummary,
+  NewComplaint,
+  Page,
+  ProvisionalComplaint,
+  StoredComplaint,
 } from '../../ports.js';
-import { tableKeys } from './table.js';
+import { attentionShard, attentionShards, tableKeys } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Item = Record<string, unknown>;
@@ -76,6 +80,8 @@ function metaItem(
     ...(accessToken === null
       ? {}
       : { accessTokenHash: accessToken.hash, accessTokenFor: accessToken.issuedFor }),
+    // The schedules this state calls for: the stream consumer diffs the old and new image's plan.
+    plan: planOf(complaint),
     [tableKeys.gsi1.partitionKey]: `BODY#${complaint.addressee.id}`,
     [tableKeys.gsi1.sortKey]: `${complaint.status}#${complaint.dueDate}#${complaint.id}`,
     ...(isOpen(complaint.status)
@@ -114,8 +120,34 @@ function noticeItem(complaintId: string, notice: Notice): Item {
           [tableKeys.gsi2.sortKey]: `NOTICE#${complaintId}#${notice.id}`,
         }
       : {}),
+    ...(notice.status === 'pending' && notice.form === 'email'
+      ? sendEntry(complaintId, notice.id, sendAt(notice))
+      : {}),
   };
 }
+
+/** GSI3: an e-mail still to send, by when it is due (reconciliation fires it again if stuck). */
+function sendEntry(complaintId: string, messageId: string, at: number): Item {
+  return {
+    [tableKeys.gsi3.partitionKey]: `SEND#${attentionShard(complaintId)}`,
+    [tableKeys.gsi3.sortKey]: `${new Date(at).toISOString()}#${complaintId}#${messageId}`,
+  };
+}
+
+/**
+ * A short digest of a plan as the META item stores it: what the SCHEDULES item says Scheduler
+ * holds (`confirmedPlan`), so that a change is confirmed only on top of the plan it started from.
+ */
+export function planDigest(plan: string): string {
+  return createHash('sha256').update(plan).digest('base64url').slice(0, 22);
+}
+
+/** The plan a complaint's state calls for, as the META item stores it. */
+export function planOf(complaint: Complaint): string {
+  return JSON.stringify(schedulesFor(complaint));
+}
+
+const nothingScheduled = planDigest('[]');
 
 function recommendationItem(complaintId: string, recommendation: Recommendation): Item {
   return {
@@ -144,6 +176,7 @@ function alertItem(complaintId: string, alert: Alert): Item {
       ? {
           [tableKeys.gsi2.partitionKey]: `DUE#${alert.createdAt.slice(0, 10)}`,
           [tableKeys.gsi2.sortKey]: `ALERT#${complaintId}#${alert.id}`,
+          ...sendEntry(complaintId, alert.id, sendAt(alert)),
         }
       : {}),
   };
@@ -182,8 +215,6 @@ export class DynamoComplaintRepository implements ComplaintRepository {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly clock: () => number;
-  /** Last sequence seen per body and year: a warm process files in one transaction. */
-  private readonly lastSequence = new Map<string, number>();
 
   constructor(options: DynamoComplaintRepositoryOptions) {
     this.client = options.client;
@@ -191,73 +222,103 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     this.clock = options.clock ?? Date.now;
   }
 
-  nextRegistrationSequence(bodyId: string, year: number): number {
-    return (this.lastSequence.get(`${bodyId}#${year}`) ?? 0) + 1;
+  async reserveRegistrationSequence(bodyId: string, year: number): Promise<number> {
+    // R14: an atomic counter: concurrent filings each take the next number, none is refused.
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: counterKey(bodyId, year),
+        UpdateExpression: 'ADD #sequence :one',
+        ExpressionAttributeNames: { '#sequence': 'sequence' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.sequence);
   }
 
-  /** The counter update and the items of a new complaint, for one transaction (R14). */
+  /** The items of a new complaint, for one transaction. */
   private filingItems(
     { complaint, events, accessToken }: NewComplaint,
     now: string,
   ): TransactItem[] {
-    const year = Number(complaint.registrationDate.slice(0, 4));
-    const sequence = DynamoComplaintRepository.sequenceOf(complaint);
-    const counter: TransactItem = {
-      Update: {
-        TableName: this.tableName,
-        Key: counterKey(complaint.addressee.id, year),
-        UpdateExpression: 'SET #sequence = :sequence',
-        // R14: numbers in order without gaps: this complaint takes the next one or none.
-        ConditionExpression:
-          sequence === 1 ? 'attribute_not_exists(#sequence)' : '#sequence = :previous',
-        ExpressionAttributeNames: { '#sequence': 'sequence' },
-        ExpressionAttributeValues: {
-          ':sequence': sequence,
-          ...(sequence === 1 ? {} : { ':previous': sequence - 1 }),
-        },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    };
     return [
-      counter,
       putNew(this.tableName, metaItem(complaint, accessToken)),
       ...events.map((event) => putNew(this.tableName, eventItem(complaint.id, event, now))),
       ...complaint.notices.map((notice) =>
         putNew(this.tableName, noticeItem(complaint.id, notice)),
       ),
       ...complaint.alerts.map((alert) => putNew(this.tableName, alertItem(complaint.id, alert))),
+      ...this.schedulesItems(undefined, complaint, now),
     ];
   }
 
-  /** Remembers a sequence taken (or seen taken), so the next try starts after it. */
-  private noteSequence(complaint: Complaint, sequence: number): void {
-    const year = Number(complaint.registrationDate.slice(0, 4));
-    this.lastSequence.set(`${complaint.addressee.id}#${year}`, sequence);
-  }
-
-  private static sequenceOf(complaint: Complaint): number {
-    return Number(
-      complaint.registrationNumber.slice(complaint.registrationNumber.lastIndexOf('/') + 1),
-    );
+  /**
+   * The SCHEDULES item, when the change calls for schedule calls at all: the complaint lags (GSI3)
+   * from its first unconfirmed change until the stream consumer (or reconciliation) confirms it.
+   * A new complaint has nothing in Scheduler yet: its confirmed plan is the empty one.
+   */
+  private schedulesItems(
+    before: Complaint | undefined,
+    after: Complaint,
+    now: string,
+  ): TransactItem[] {
+    if (isEmpty(scheduleChanges(before, after, this.clock()))) return [];
+    const lag = {
+      pk: `LAGGING#${attentionShard(after.id)}`,
+      sk: `${now}#${after.id}`,
+    };
+    if (!before) {
+      return [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...complaintKey(after.id),
+              SK: 'SCHEDULES',
+              type: 'schedules',
+              version: after.version,
+              confirmedPlan: nothingScheduled,
+              since: now,
+              [tableKeys.gsi3.partitionKey]: lag.pk,
+              [tableKeys.gsi3.sortKey]: lag.sk,
+            },
+          },
+        },
+      ];
+    }
+    return [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { ...complaintKey(after.id), SK: 'SCHEDULES' },
+          // Lagging since the first unconfirmed change: later ones do not push it back.
+          UpdateExpression:
+            'SET #type = :type, #version = :version, #pk = :pk, #sk = if_not_exists(#sk, :sk), #since = if_not_exists(#since, :now)',
+          ExpressionAttributeNames: {
+            '#type': 'type',
+            '#version': 'version',
+            '#since': 'since',
+            '#pk': tableKeys.gsi3.partitionKey,
+            '#sk': tableKeys.gsi3.sortKey,
+          },
+          ExpressionAttributeValues: {
+            ':type': 'schedules',
+            ':version': after.version,
+            ':pk': lag.pk,
+            ':sk': lag.sk,
+            ':now': now,
+          },
+        },
+      },
+    ];
   }
 
   async file(filing: NewComplaint): Promise<void> {
     const now = new Date(this.clock()).toISOString();
-    try {
-      await this.client.send(
-        new TransactWriteCommand({ TransactItems: this.filingItems(filing, now) }),
-      );
-      this.noteSequence(filing.complaint, DynamoComplaintRepository.sequenceOf(filing.complaint));
-    } catch (error) {
-      const reason =
-        error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
-      if (reason?.Code === 'ConditionalCheckFailed') {
-        const current = Number(reason.Item?.sequence?.N ?? 0);
-        this.noteSequence(filing.complaint, current);
-        throw new RegistrationSequenceTaken(current);
-      }
-      throw error;
-    }
+    await this.client.send(
+      new TransactWriteCommand({ TransactItems: this.filingItems(filing, now) }),
+    );
   }
 
   async get(id: string): Promise<StoredComplaint | undefined> {
@@ -358,6 +419,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
           Put: { TableName: this.tableName, Item: recommendationItem(next.id, recommendation) },
         }),
       ),
+      ...this.schedulesItems(previous, next, now),
     ];
   }
 
@@ -386,28 +448,17 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     forwarded: NewComplaint,
   ): Promise<void> {
     const now = new Date(this.clock()).toISOString();
-    // The counter first, so that its cancellation reason is at index 0, as in `file`.
-    const [counter, ...created] = this.filingItems(forwarded, now);
+    // The original's conditional update first, so that its cancellation reason is at index 0.
     const items = [
-      ...(counter ? [counter] : []),
       ...this.changeItems(previous, next, events, now),
-      ...created,
+      ...this.filingItems(forwarded, now),
     ];
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-      this.noteSequence(
-        forwarded.complaint,
-        DynamoComplaintRepository.sequenceOf(forwarded.complaint),
-      );
     } catch (error) {
       const reasons =
         error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
       if (reasons[0]?.Code === 'ConditionalCheckFailed') {
-        const current = Number(reasons[0].Item?.sequence?.N ?? 0);
-        this.noteSequence(forwarded.complaint, current);
-        throw new RegistrationSequenceTaken(current);
-      }
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') {
         throw new DomainError(
           'version-conflict',
           `The complaint changed since version ${previous.version}; read it again and retry`,
@@ -415,6 +466,112 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       }
       throw error;
     }
+  }
+
+  async confirmSchedules(
+    complaintId: string,
+    version: number,
+    plans: { readonly from: string | null; readonly to: string },
+  ): Promise<boolean> {
+    const update = (confirmsLatest: boolean) =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { ...complaintKey(complaintId), SK: 'SCHEDULES' },
+          UpdateExpression: `SET confirmedVersion = :version, confirmedPlan = :to${
+            confirmsLatest ? ' REMOVE #pk, #sk, #since' : ''
+          }`,
+          ConditionExpression: [
+            // A later change still waiting keeps the complaint lagging until its own turn.
+            confirmsLatest ? '#version <= :version' : '#version > :version',
+            // On top of what Scheduler held: a change whose calls were lost breaks the chain,
+            // and the complaint lags until reconciliation has repaired it from Scheduler itself.
+            ...(plans.from === null ? [] : ['confirmedPlan = :from']),
+          ].join(' AND '),
+          ExpressionAttributeNames: {
+            '#version': 'version',
+            ...(confirmsLatest
+              ? {
+                  '#pk': tableKeys.gsi3.partitionKey,
+                  '#sk': tableKeys.gsi3.sortKey,
+                  '#since': 'since',
+                }
+              : {}),
+          },
+          ExpressionAttributeValues: {
+            ':version': version,
+            ':to': planDigest(plans.to),
+            ...(plans.from === null ? {} : { ':from': planDigest(plans.from) }),
+          },
+        }),
+      );
+    try {
+      await update(true);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    // A later change waits: Scheduler holds this plan now, that change builds on it.
+    try {
+      await update(false);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    return false;
+  }
+
+  async lagging(before: number): Promise<readonly AttentionEntry[]> {
+    return this.attention('LAGGING', before, (sortKey) => {
+      const id = sortKey.slice(sortKey.lastIndexOf('#') + 1);
+      return { complaintId: id, messageId: null };
+    });
+  }
+
+  async unsent(before: number): Promise<readonly AttentionEntry[]> {
+    return this.attention('SEND', before, (sortKey) => {
+      const [, complaintId = '', messageId = ''] = sortKey.split('#');
+      return { complaintId, messageId };
+    });
+  }
+
+  /** GSI3 entries of one kind, every shard, older than `before` (UTC instant). */
+  private async attention(
+    kind: 'LAGGING' | 'SEND',
+    before: number,
+    parse: (sortKey: string) => AttentionEntry,
+  ): Promise<AttentionEntry[]> {
+    const shards = Array.from({ length: attentionShards }, (_, shard) => shard);
+    const pages = await Promise.all(
+      shards.map(async (shard) => {
+        const found: AttentionEntry[] = [];
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const page: QueryCommandOutput = await this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: tableKeys.gsi3.indexName,
+              KeyConditionExpression: '#pk = :pk AND #sk < :before',
+              ExpressionAttributeNames: {
+                '#pk': tableKeys.gsi3.partitionKey,
+                '#sk': tableKeys.gsi3.sortKey,
+              },
+              ExpressionAttributeValues: {
+                ':pk': `${kind}#${shard}`,
+                ':before': new Date(before).toISOString(),
+              },
+              ProjectionExpression: '#sk',
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          for (const item of page.Items ?? []) {
+            found.push(parse(String(item[tableKeys.gsi3.sortKey])));
+          }
+          startKey = page.LastEvaluatedKey;
+        } while (startKey);
+        return found;
+      }),
+    );
+    return pages.flat();
   }
 
   async provisionalOn(date: IsoDate): Promise<readonly ProvisionalComplaint[]> {
@@ -447,10 +604,6 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-  }
-
-  openOn(date: IsoDate): Promise<readonly string[]> {
-    return this.dueOn(date);
   }
 
   /** The complaints with something due on `date` in GSI2, optionally of one sort-key kind only. */

@@ -12,12 +12,22 @@
  * | registration counter (R14) | `COUNTER#<bodyId>#<year>` | `COUNTER` |
  * | body of the directory (R2) | `DIRECTORY` | `BODY#<id>` |
  * | idempotency record | `IDEMPOTENCY#<function>` | `<key hash>` (Powertools, TTL'd) |
+ * | schedules to confirm | `COMPLAINT#<id>` | `SCHEDULES` (in GSI3 while lagging) |
  * | calendar upkeep (R22) | `SYSTEM#calendar` | `RECOUNT`, `WARNING#<end>#<days>` |
+ * | statistics (per body, month) | `STATS#<YYYY-MM>` | `BODY#<bodyId>` |
+ * | stream record counted | `COUNTED#<event id>` | `COUNTED` (TTL'd) |
  *
  * GSI1 (`BODY#<bodyId>` / `<status>#<dueDate>#<id>`): a body's complaints by status and due date.
  * GSI2, sparse (`DUE#<date>` / `<kind>#<id>`): open complaints (`PROVISIONAL#<id>` when the due
  * date is provisional, R22), pending notices and alerts, unanswered recommendations, by the date
- * they fall due, for reconciliation.
+ * they fall due.
+ * GSI3, sparse, what needs attention if nothing else comes: `LAGGING#<shard>` / `<since>#<id>`, a
+ * complaint whose schedules are not yet confirmed in line with its last change (its `SCHEDULES`
+ * item, until the stream consumer has made the calls), and `SEND#<shard>` / `<send at>#…`, an
+ * e-mail still to be sent. Reconciliation reads only these, so its work follows failures.
+ *
+ * The table's stream (new and old images) is the outbox: the stream consumer derives the schedule
+ * calls and the statistics from each complaint's change.
  */
 
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
@@ -27,13 +37,14 @@ export const tableKeys = {
   sortKey: 'SK',
   gsi1: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
   gsi2: { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  gsi3: { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   /** Epoch seconds after which DynamoDB deletes the item (idempotency records). */
   timeToLive: 'expiration',
 } as const;
 
 /** The CreateTable request for DynamoDB Local and tests; the CDK stack declares the same keys. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const { partitionKey, sortKey, gsi1, gsi2 } = tableKeys;
+  const { partitionKey, sortKey, gsi1, gsi2, gsi3 } = tableKeys;
   const attributes = [
     partitionKey,
     sortKey,
@@ -41,6 +52,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     gsi1.sortKey,
     gsi2.partitionKey,
     gsi2.sortKey,
+    gsi3.partitionKey,
+    gsi3.sortKey,
   ];
   return {
     TableName: tableName,
@@ -53,7 +66,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: partitionKey, KeyType: 'HASH' },
       { AttributeName: sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [gsi1, gsi2].map((index) => ({
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    GlobalSecondaryIndexes: [gsi1, gsi2, gsi3].map((index) => ({
       IndexName: index.indexName,
       KeySchema: [
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
@@ -62,4 +76,14 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       Projection: { ProjectionType: 'ALL' },
     })),
   };
+}
+
+/** Shards of GSI3's partitions, so that no one partition takes every write. */
+export const attentionShards = 8;
+
+/** The shard of a complaint's attention entries: a stable hash of its id. */
+export function attentionShard(complaintId: string): number {
+  let hash = 0;
+  for (let i = 0; i < complaintId.length; i++) hash = (hash * 31 + complaintId.charCodeAt(i)) | 0;
+  return Math.abs(hash) % attentionShards;
 }

@@ -1,7 +1,7 @@
 /**
  * Scheduler on EventBridge Scheduler (`@aws-sdk/client-scheduler`): one-time `at(...)` schedules in
  * Asia/Almaty wall time, in the stage's group, deleted after they fire, with a retry policy and a
- * dead-letter queue. Create-or-update and delete are safe to repeat. Locally the same client talks
+ * dead-letter queue. Create, update and delete are each safe to repeat. Locally the same client talks
  * to the project's emulator (`SCHEDULER_ENDPOINT`).
  */
 
@@ -9,7 +9,7 @@ import {
   ConflictException,
   CreateScheduleCommand,
   DeleteScheduleCommand,
-  GetScheduleCommand,
+  ListSchedulesCommand,
   ResourceNotFoundException,
   SchedulerClient,
   UpdateScheduleCommand,
@@ -51,8 +51,8 @@ export class EventBridgeScheduler implements Scheduler {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async put(spec: ScheduleSpec): Promise<void> {
-    const input: CreateScheduleCommandInput = {
+  private input(spec: ScheduleSpec): CreateScheduleCommandInput {
+    return {
       Name: spec.name,
       GroupName: this.settings.groupName,
       // What is due already (a notice to send now, a deadline found late) is asked for at the
@@ -72,11 +72,25 @@ export class EventBridgeScheduler implements Scheduler {
         DeadLetterConfig: { Arn: this.settings.deadLetterArn },
       },
     };
+  }
+
+  async create(spec: ScheduleSpec): Promise<void> {
     try {
-      await this.client.send(new CreateScheduleCommand(input));
+      await this.client.send(new CreateScheduleCommand(this.input(spec)));
     } catch (error) {
+      // Made already (a change carried out twice): bring it to this definition.
       if (!(error instanceof ConflictException)) throw error;
-      await this.client.send(new UpdateScheduleCommand(input));
+      await this.client.send(new UpdateScheduleCommand(this.input(spec)));
+    }
+  }
+
+  async update(spec: ScheduleSpec): Promise<void> {
+    try {
+      await this.client.send(new UpdateScheduleCommand(this.input(spec)));
+    } catch (error) {
+      // It fired and was deleted meanwhile, or was never made: make it.
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+      await this.client.send(new CreateScheduleCommand(this.input(spec)));
     }
   }
 
@@ -90,15 +104,21 @@ export class EventBridgeScheduler implements Scheduler {
     }
   }
 
-  async exists(name: string): Promise<boolean> {
-    try {
-      await this.client.send(
-        new GetScheduleCommand({ Name: name, GroupName: this.settings.groupName }),
+  async list(prefix: string): Promise<readonly string[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListSchedulesCommand({
+          GroupName: this.settings.groupName,
+          NamePrefix: prefix,
+          MaxResults: 100,
+          NextToken: token,
+        }),
       );
-      return true;
-    } catch (error) {
-      if (error instanceof ResourceNotFoundException) return false;
-      throw error;
-    }
+      names.push(...(page.Schedules ?? []).map((schedule) => schedule.Name ?? ''));
+      token = page.NextToken;
+    } while (token);
+    return names.filter((name) => name !== '');
   }
 }

@@ -54,7 +54,7 @@ describe('R9, R11: the schedules of a complaint under review', () => {
     expect(plan(filed)).toEqual({
       'C1-due-soon': ['deadline', '2026-11-27T09:00'], // one working day before, Friday
       'C1-overdue': ['deadline', '2026-12-01T00:00'], // the first moment after the due date
-      'N0-0': ['notice', '2026-11-23T10:00'],
+      'C1-N0-0': ['notice', '2026-11-23T10:00'],
     });
     expect(schedulesFor(filed).map((spec) => spec.input)).toEqual([
       { kind: 'due-soon', complaintId: 'C1' },
@@ -62,8 +62,12 @@ describe('R9, R11: the schedules of a complaint under review', () => {
       { complaintId: 'C1', messageId: 'N0' },
     ]);
     const changes = scheduleChanges(undefined, filed, almaty('2026-11-23T10:00'));
-    expect(changes.put.map((spec) => spec.name)).toEqual(['C1-due-soon', 'C1-overdue', 'N0-0']);
-    expect(changes.remove).toEqual([]);
+    expect(changes.create.map((spec) => spec.name)).toEqual([
+      'C1-due-soon',
+      'C1-overdue',
+      'C1-N0-0',
+    ]);
+    expect([changes.update, changes.remove]).toEqual([[], []]);
   });
 
   it('R8, R9: an extension moves the reminder and the overdue check, and asks for its notice', () => {
@@ -71,19 +75,22 @@ describe('R9, R11: the schedules of a complaint under review', () => {
     expect(plan(extended)).toMatchObject({
       'C1-due-soon': ['deadline', '2026-12-02T09:00'],
       'C1-overdue': ['deadline', '2026-12-04T00:00'],
-      'NE1-0': ['notice', '2026-11-25T10:00'],
+      'C1-NE1-0': ['notice', '2026-11-25T10:00'],
     });
+    // Three calls: two updates and one create, none expected to conflict.
     const changes = scheduleChanges(filed, extended, almaty('2026-11-25T10:00'));
-    expect(changes.put.map((spec) => spec.name)).toEqual(['C1-due-soon', 'C1-overdue', 'NE1-0']);
+    expect(changes.update.map((spec) => spec.name)).toEqual(['C1-due-soon', 'C1-overdue']);
+    expect(changes.create.map((spec) => spec.name)).toEqual(['C1-NE1-0']);
     expect(changes.remove).toEqual([]);
   });
 
   it('R10: a decision deletes the deadline schedules that have not fired, and asks for its notice', () => {
     const sent = apply(filed, delivered('N0'), '2026-11-23T10:00');
     const decided = apply(sent, decide(official), '2026-11-26T12:00');
-    expect(plan(decided)).toEqual({ 'ND-0': ['notice', '2026-11-26T12:00'] });
+    expect(plan(decided)).toEqual({ 'C1-ND-0': ['notice', '2026-11-26T12:00'] });
     const changes = scheduleChanges(sent, decided, almaty('2026-11-26T12:00'));
-    expect(changes.put.map((spec) => spec.name)).toEqual(['ND-0']);
+    expect(changes.create.map((spec) => spec.name)).toEqual(['C1-ND-0']);
+    expect(changes.update).toEqual([]);
     expect(changes.remove).toEqual(['C1-due-soon', 'C1-overdue']);
     // After the reminder fired, only the overdue check is left to delete.
     const late = scheduleChanges(sent, decided, almaty('2026-11-27T12:00'));
@@ -92,17 +99,17 @@ describe('R9, R11: the schedules of a complaint under review', () => {
 
   it('R9: a failed try is retried under a new name at its time; a sent e-mail needs none', () => {
     const failed = apply(filed, deliveryFailed('N0', '2026-11-23T10:05'), '2026-11-23T10:00');
-    expect(plan(failed)['N0-1']).toEqual(['notice', '2026-11-23T10:05']);
-    expect(plan(failed)['N0-0']).toBeUndefined();
+    expect(plan(failed)['C1-N0-1']).toEqual(['notice', '2026-11-23T10:05']);
+    expect(plan(failed)['C1-N0-0']).toBeUndefined();
     const retry = scheduleChanges(filed, failed, almaty('2026-11-23T10:00'));
-    expect(retry.put.map((spec) => spec.name)).toEqual(['N0-1']);
+    expect(retry.create.map((spec) => spec.name)).toEqual(['C1-N0-1']);
     expect(retry.remove).toEqual([]); // N0-0 is the firing that failed: it deletes itself
     // The reconciliation sent it before the retry was due: the retry is deleted.
     const sent = apply(failed, delivered('N0'), '2026-11-23T10:02');
-    expect(scheduleChanges(failed, sent, almaty('2026-11-23T10:02')).remove).toEqual(['N0-1']);
+    expect(scheduleChanges(failed, sent, almaty('2026-11-23T10:02')).remove).toEqual(['C1-N0-1']);
     // The last try failed: the notice is failed, and the authorized body's alert goes out.
     const given = apply(failed, deliveryFailed('N0', null), '2026-11-23T10:05');
-    expect(plan(given)).toMatchObject({ 'AF-0': ['notice', '2026-11-23T10:05'] });
+    expect(plan(given)).toMatchObject({ 'C1-AF-0': ['notice', '2026-11-23T10:05'] });
     expect(Object.keys(plan(given)).filter((name) => name.startsWith('N0-'))).toEqual([]);
   });
 
@@ -110,7 +117,7 @@ describe('R9, R11: the schedules of a complaint under review', () => {
     const remind: ComplaintCommand = { type: 'remindDueSoon', principal: system, alertId: 'AR' };
     const reminded = apply(filed, remind, '2026-11-27T09:00');
     expect(plan(reminded)['C1-due-soon']).toBeUndefined();
-    expect(plan(reminded)['AR-0']).toEqual(['notice', '2026-11-27T09:00']);
+    expect(plan(reminded)['C1-AR-0']).toEqual(['notice', '2026-11-27T09:00']);
     const extended = apply(reminded, extend(official, 2), '2026-11-27T10:00');
     expect(plan(extended)['C1-due-soon']).toEqual(['deadline', '2026-12-01T09:00']);
   });
@@ -128,10 +135,10 @@ describe('R9, R11: the schedules of a complaint under review', () => {
       '2026-12-01T00:00',
     );
     expect(plan(overdue)).toEqual({
-      'N0-0': ['notice', '2026-11-23T10:00'],
-      'AO-0': ['notice', '2026-12-01T00:00'],
-      'AO2-0': ['notice', '2026-12-01T00:00'],
-      'NR-0': ['notice', '2026-12-01T00:00'],
+      'C1-N0-0': ['notice', '2026-11-23T10:00'],
+      'C1-AO-0': ['notice', '2026-12-01T00:00'],
+      'C1-AO2-0': ['notice', '2026-12-01T00:00'],
+      'C1-NR-0': ['notice', '2026-12-01T00:00'],
     });
     expect(scheduleChanges(filed, overdue, almaty('2026-12-01T00:00')).remove).toEqual([]);
   });
@@ -146,8 +153,8 @@ describe('R9: letters', () => {
       'C1-due-soon': ['deadline', '2026-11-27T09:00'],
       'C1-overdue': ['deadline', '2026-12-01T00:00'],
     });
-    expect(plan(extended)['NE1-letter-due']).toEqual(['deadline', '2026-12-01T00:00']);
-    expect(schedulesFor(extended).find((s) => s.name === 'NE1-letter-due')?.input).toEqual({
+    expect(plan(extended)['C1-NE1-letter-due']).toEqual(['deadline', '2026-12-01T00:00']);
+    expect(schedulesFor(extended).find((s) => s.name === 'C1-NE1-letter-due')?.input).toEqual({
       kind: 'letter-due',
       complaintId: 'C1',
       subjectId: 'NE1',
@@ -165,17 +172,17 @@ describe('R9: letters', () => {
       },
       '2026-11-26T11:00',
     );
-    expect(plan(dispatched)['NE1-letter-due']).toBeUndefined();
+    expect(plan(dispatched)['C1-NE1-letter-due']).toBeUndefined();
     expect(scheduleChanges(extended, dispatched, almaty('2026-11-26T11:00')).remove).toEqual([
-      'NE1-letter-due',
+      'C1-NE1-letter-due',
     ]);
     const alerted = apply(
       extended,
       { type: 'alertLetterNotDispatched', principal: system, noticeId: 'NE1', alertId: 'AL' },
       '2026-12-01T00:00',
     );
-    expect(plan(alerted)['NE1-letter-due']).toBeUndefined();
-    expect(plan(alerted)['AL-0']).toEqual(['notice', '2026-12-01T00:00']);
+    expect(plan(alerted)['C1-NE1-letter-due']).toBeUndefined();
+    expect(plan(alerted)['C1-AL-0']).toEqual(['notice', '2026-12-01T00:00']);
   });
 });
 
@@ -183,8 +190,8 @@ describe('R12: the control of a recommendation', () => {
   const recommended = recommendedComplaint();
 
   it('R12: a recommendation gets its control check the day after its answer-by date', () => {
-    expect(plan(recommended)['R1-control']).toEqual(['deadline', '2026-12-11T00:00']);
-    expect(schedulesFor(recommended).find((s) => s.name === 'R1-control')?.input).toEqual({
+    expect(plan(recommended)['C1-R1-control']).toEqual(['deadline', '2026-12-11T00:00']);
+    expect(schedulesFor(recommended).find((s) => s.name === 'C1-R1-control')?.input).toEqual({
       kind: 'recommendation-control',
       complaintId: 'C1',
       subjectId: 'R1',
@@ -202,9 +209,9 @@ describe('R12: the control of a recommendation', () => {
       },
       '2026-12-09T10:00',
     );
-    expect(plan(answered)['R1-control']).toBeUndefined();
+    expect(plan(answered)['C1-R1-control']).toBeUndefined();
     expect(scheduleChanges(recommended, answered, almaty('2026-12-09T10:00')).remove).toEqual([
-      'R1-control',
+      'C1-R1-control',
     ]);
   });
 });

@@ -203,7 +203,7 @@ describe('R17: withdrawal', () => {
       },
     });
     expect(outcome.complaint.notices.at(-1)).toMatchObject({ kind: 'withdrawal', form: 'email' });
-    expect(schedulesFor(outcome.complaint).map((s) => s.name)).toEqual(['N0-0', 'NW-0']);
+    expect(schedulesFor(outcome.complaint).map((s) => s.name)).toEqual(['C1-N0-0', 'C1-NW-0']);
     expect(outcome.events.map((e) => e.type)).toEqual(['withdrawn']);
   });
 
