@@ -72,6 +72,13 @@ export interface ProvisionalComplaint {
   readonly dueDate: IsoDate;
 }
 
+/** The stream consumer's confirmation that a complaint's schedules follow its plans (a chain). */
+export interface Confirmation {
+  readonly complaintId: string;
+  readonly version: number;
+  readonly plans: { readonly from: string; readonly to: string };
+}
+
 /** Something reconciliation looks at: a complaint whose schedules lag, or an e-mail still unsent. */
 export interface AttentionEntry {
   readonly complaintId: string;
@@ -129,6 +136,8 @@ export interface ComplaintRepository {
     version: number,
     plans: { readonly from: string | null; readonly to: string },
   ): Promise<boolean>;
+  /** The same for many complaints (a batch of the stream): together when none is unusual. */
+  confirmAll(confirmations: readonly Confirmation[]): Promise<void>;
   /** Complaints whose schedules lag since before `before` (epoch ms) (GSI3). */
   lagging(before: number): Promise<readonly AttentionEntry[]>;
   /** E-mails due to be sent before `before` (epoch ms) and still pending (GSI3). */
@@ -158,10 +167,12 @@ export interface StoredCounters {
 /** The Agency's statistics: per-body, per-month counters kept from the table's stream. */
 export interface StatisticsStore {
   /**
-   * Adds one stream record's deltas, once: a record delivered again (the stream is at least once)
-   * changes nothing. False when `recordId` was counted before.
+   * Adds stream records' deltas, each record once: a record delivered again (the stream is at
+   * least once) changes nothing.
    */
-  count(recordId: string, deltas: readonly CounterDelta[]): Promise<boolean>;
+  count(
+    records: readonly { readonly recordId: string; readonly deltas: readonly CounterDelta[] }[],
+  ): Promise<void>;
   /** The counters of these months, of one body, or of every body that has any. */
   read(months: readonly Month[], bodyId?: string): Promise<readonly StoredCounters[]>;
 }

@@ -22,6 +22,7 @@ import {
   type ComplaintFacts,
   type CounterDelta,
 } from '../../shared/domain/statistics.js';
+import type { Confirmation } from '../../shared/ports.js';
 import { applyPlanChanges } from '../../shared/scheduling.js';
 import { createBackgroundHandler } from '../lib/background.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
@@ -82,41 +83,54 @@ const planText = (item: Image | undefined): string =>
 
 const parsePlan = (plan: string): ScheduleSpec[] => JSON.parse(plan) as ScheduleSpec[];
 
+type StreamRecord = z.output<typeof streamEventSchema>['Records'][number];
+
+/** What one record left to record, once its calls are made. */
+interface Carried {
+  readonly eventID: string;
+  readonly deltas: readonly CounterDelta[];
+  /** A META record whose plan changed: the step of the complaint's chain of plans. */
+  readonly step?: {
+    readonly complaintId: string;
+    readonly version: number;
+    readonly from: string;
+    readonly to: string;
+  };
+}
+
 export function createStreamHandler(dependencies: Needs) {
   const { logger } = dependencies;
 
-  /** One record: the schedule calls and the statistics of one change. */
-  const handle = async (
-    record: z.output<typeof streamEventSchema>['Records'][number],
-  ): Promise<number> => {
+  /** One record's schedule calls; what it leaves to record (statistics, the chain) is returned. */
+  const carryOut = async (record: StreamRecord): Promise<{ calls: number; carried: Carried }> => {
     const sortKey = keyOf(imageOf(record.dynamodb.Keys), 'SK');
     const before = imageOf(record.dynamodb.OldImage);
     const after = imageOf(record.dynamodb.NewImage);
-    let deltas: CounterDelta[] = [];
-    let calls = 0;
-    if (sortKey === 'META') {
-      const oldPlan = planText(before);
-      const newPlan = planText(after);
-      calls = await applyPlanChanges(
-        dependencies.scheduler,
-        planChanges(parsePlan(oldPlan), parsePlan(newPlan), dependencies.clock()),
-      );
-      const facts = dataOf(after) as ComplaintFacts | undefined;
-      if (facts && oldPlan !== newPlan) {
-        await dependencies.repository.confirmSchedules(facts.id, facts.version, {
-          from: oldPlan,
-          to: newPlan,
-        });
-      }
-      deltas = complaintStatistics(dataOf(before) as ComplaintFacts | undefined, facts);
-    } else if (sortKey.startsWith('REC#')) {
-      deltas = recommendationStatistics(
+    if (sortKey.startsWith('REC#')) {
+      const deltas = recommendationStatistics(
         dataOf(before) as Recommendation | undefined,
         dataOf(after) as Recommendation | undefined,
       );
+      return { calls: 0, carried: { eventID: record.eventID, deltas } };
     }
-    if (deltas.length > 0) await dependencies.statistics.count(record.eventID, deltas);
-    return calls;
+    const oldPlan = planText(before);
+    const newPlan = planText(after);
+    const calls = await applyPlanChanges(
+      dependencies.scheduler,
+      planChanges(parsePlan(oldPlan), parsePlan(newPlan), dependencies.clock()),
+    );
+    const facts = dataOf(after) as ComplaintFacts | undefined;
+    const deltas = complaintStatistics(dataOf(before) as ComplaintFacts | undefined, facts);
+    return {
+      calls,
+      carried: {
+        eventID: record.eventID,
+        deltas,
+        ...(facts && oldPlan !== newPlan
+          ? { step: { complaintId: facts.id, version: facts.version, from: oldPlan, to: newPlan } }
+          : {}),
+      },
+    };
   };
 
   return createBackgroundHandler(
@@ -124,10 +138,7 @@ export function createStreamHandler(dependencies: Needs) {
     logger,
     async (event): Promise<StreamOutcome> => {
       // In order per complaint: records of one complaint one after another, complaints side by side.
-      const byComplaint = new Map<
-        string,
-        { index: number; record: (typeof event.Records)[number] }[]
-      >();
+      const byComplaint = new Map<string, { index: number; record: StreamRecord }[]>();
       event.Records.forEach((record, index) => {
         const keys = imageOf(record.dynamodb.Keys);
         if (!isComplaintChange(keyOf(keys, 'SK'))) return;
@@ -136,11 +147,17 @@ export function createStreamHandler(dependencies: Needs) {
       });
       let firstFailure: number | undefined;
       let schedulerCalls = 0;
+      const carried: Carried[] = [];
+      const confirmations: Confirmation[] = [];
       await Promise.all(
         [...byComplaint.values()].map(async (records) => {
+          const steps: NonNullable<Carried['step']>[] = [];
           for (const { index, record } of records) {
             try {
-              schedulerCalls += await handle(record);
+              const done = await carryOut(record);
+              schedulerCalls += done.calls;
+              carried.push(done.carried);
+              if (done.carried.step) steps.push(done.carried.step);
             } catch (error) {
               logger.error('A change could not be carried out; it will be tried again', {
                 eventID: record.eventID,
@@ -149,10 +166,27 @@ export function createStreamHandler(dependencies: Needs) {
               });
               if (firstFailure === undefined || index < firstFailure) firstFailure = index;
               // The rest of this complaint's changes wait for this one: their order matters.
-              return;
+              break;
             }
           }
+          // The complaint's steps in this batch, one confirmation: from the first plan to the last.
+          const first = steps[0];
+          const last = steps.at(-1);
+          if (first && last) {
+            confirmations.push({
+              complaintId: last.complaintId,
+              version: last.version,
+              plans: { from: first.from, to: last.to },
+            });
+          }
         }),
+      );
+      // What the calls leave to record, for the whole batch at once: the chain, the statistics.
+      await dependencies.repository.confirmAll(confirmations);
+      await dependencies.statistics.count(
+        carried
+          .filter((entry) => entry.deltas.length > 0)
+          .map((entry) => ({ recordId: entry.eventID, deltas: entry.deltas })),
       );
       const failed = firstFailure === undefined ? undefined : event.Records[firstFailure];
       return {

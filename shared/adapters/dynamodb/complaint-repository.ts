@@ -34,6 +34,7 @@ import { scheduleChanges, schedulesFor, isEmpty, sendAt } from '../../domain/sch
 import type {
   AttentionEntry,
   ComplaintListQuery,
+  Confirmation,
   ComplaintRepository,
   ComplaintSummary,
   NewComplaint,
@@ -518,6 +519,54 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
     return false;
+  }
+
+  async confirmAll(confirmations: readonly Confirmation[]): Promise<void> {
+    // Together when the chains hold and no later change waits (the common case), in transactions
+    // of at most 100; otherwise each on its own, which also records a chain step under a later change.
+    for (let i = 0; i < confirmations.length; i += 100) {
+      const chunk = confirmations.slice(i, i + 100);
+      if (chunk.length === 1) {
+        const [only] = chunk;
+        if (only) await this.confirmSchedules(only.complaintId, only.version, only.plans);
+        continue;
+      }
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: chunk.map((confirmation) => ({
+              Update: {
+                TableName: this.tableName,
+                Key: { ...complaintKey(confirmation.complaintId), SK: 'SCHEDULES' },
+                UpdateExpression:
+                  'SET confirmedVersion = :version, confirmedPlan = :to REMOVE #pk, #sk, #since',
+                ConditionExpression: '#version <= :version AND confirmedPlan = :from',
+                ExpressionAttributeNames: {
+                  '#version': 'version',
+                  '#pk': tableKeys.gsi3.partitionKey,
+                  '#sk': tableKeys.gsi3.sortKey,
+                  '#since': 'since',
+                },
+                ExpressionAttributeValues: {
+                  ':version': confirmation.version,
+                  ':to': planDigest(confirmation.plans.to),
+                  ':from': planDigest(confirmation.plans.from),
+                },
+              },
+            })),
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        for (const confirmation of chunk) {
+          await this.confirmSchedules(
+            confirmation.complaintId,
+            confirmation.version,
+            confirmation.plans,
+          );
+        }
+      }
+    }
   }
 
   async lagging(before: number): Promise<readonly AttentionEntry[]> {

@@ -26,31 +26,56 @@ export class DynamoStatisticsStore implements StatisticsStore {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async count(recordId: string, deltas: readonly CounterDelta[]): Promise<boolean> {
-    if (deltas.length === 0) return true;
+  async count(
+    records: readonly { readonly recordId: string; readonly deltas: readonly CounterDelta[] }[],
+  ): Promise<void> {
+    // A batch at once, in transactions of at most 100 items: each record's marker, and the
+    // counters' sums. When one record was counted before, each record on its own.
+    for (const chunk of chunks(records)) {
+      if (!(await this.countTogether(chunk))) {
+        for (const record of chunk) await this.countTogether([record]);
+      }
+    }
+  }
+
+  /** One transaction: the records' markers and the sum of their deltas. False if one was counted. */
+  private async countTogether(
+    records: readonly { readonly recordId: string; readonly deltas: readonly CounterDelta[] }[],
+  ): Promise<boolean> {
+    const sums = new Map<
+      string,
+      { bodyId: string; month: Month; counts: Record<string, number> }
+    >();
+    for (const delta of records.flatMap((record) => record.deltas)) {
+      const key = `${delta.bodyId}#${delta.month}`;
+      const sum = sums.get(key) ?? { bodyId: delta.bodyId, month: delta.month, counts: {} };
+      for (const [name, value] of Object.entries(delta.counts))
+        sum.counts[name] = (sum.counts[name] ?? 0) + (value ?? 0);
+      sums.set(key, sum);
+    }
     const expires = Math.floor(this.clock() / 1000) + markerDays * 86_400;
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
+            ...records.map((record) => ({
               Put: {
                 TableName: this.tableName,
                 Item: {
-                  PK: `COUNTED#${recordId}`,
+                  PK: `COUNTED#${record.recordId}`,
                   SK: 'COUNTED',
                   type: 'counted',
                   [tableKeys.timeToLive]: expires,
                 },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
-            },
-            ...deltas.map((delta) => {
-              const names = Object.keys(delta.counts);
+            })),
+            ...[...sums.values()].map((sum) => {
+              const names = Object.keys(sum.counts);
               return {
                 Update: {
                   TableName: this.tableName,
-                  Key: statsKey(delta.month, delta.bodyId),
+                  Key: statsKey(sum.month, sum.bodyId),
                   UpdateExpression: `SET #type = :type, #body = :body, #month = :month ADD ${names
                     .map((_, i) => `#c${i} :c${i}`)
                     .join(', ')}`,
@@ -62,14 +87,9 @@ export class DynamoStatisticsStore implements StatisticsStore {
                   },
                   ExpressionAttributeValues: {
                     ':type': 'statistics',
-                    ':body': delta.bodyId,
-                    ':month': delta.month,
-                    ...Object.fromEntries(
-                      names.map((name, i) => [
-                        `:c${i}`,
-                        delta.counts[name as keyof typeof delta.counts],
-                      ]),
-                    ),
+                    ':body': sum.bodyId,
+                    ':month': sum.month,
+                    ...Object.fromEntries(names.map((name, i) => [`:c${i}`, sum.counts[name]])),
                   },
                 },
               };
@@ -81,7 +101,7 @@ export class DynamoStatisticsStore implements StatisticsStore {
     } catch (error) {
       const reasons =
         error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+      if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return false;
       throw error;
     }
   }
@@ -120,4 +140,28 @@ function countersOf(item: Record<string, unknown>): StoredCounters {
     if (typeof value === 'number') counters[name] = value;
   }
   return { bodyId: String(item.bodyId), month: String(item.month), counters };
+}
+
+/**
+ * Records in groups whose transaction stays within DynamoDB's 100 items: a marker each, and at
+ * most one counter item per distinct body and month.
+ */
+function chunks<T extends { readonly deltas: readonly CounterDelta[] }>(
+  records: readonly T[],
+): T[][] {
+  const result: T[][] = [];
+  let current: T[] = [];
+  let keys = new Set<string>();
+  for (const record of records) {
+    const added = record.deltas.map((d) => `${d.bodyId}#${d.month}`).filter((k) => !keys.has(k));
+    if (current.length > 0 && current.length + 1 + keys.size + new Set(added).size > 100) {
+      result.push(current);
+      current = [];
+      keys = new Set();
+    }
+    current.push(record);
+    for (const delta of record.deltas) keys.add(`${delta.bodyId}#${delta.month}`);
+  }
+  if (current.length > 0) result.push(current);
+  return result;
 }
