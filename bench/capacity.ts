@@ -216,7 +216,9 @@ export function monthlyCost(usage: ComplaintUsage, perYear: number): CostLine[] 
     const memoryMb = functions.find((f) => f.name === name)?.memoryMb ?? 1024;
     return sum + value * (memoryMb / 1024) * assumptions.billedSecondsPerInvocation;
   }, 0);
-  const scheduled = total(usage.invocations) * perMonth;
+  // What Scheduler invokes; the stream consumer is invoked by its event source mapping, not Scheduler.
+  const scheduled =
+    total(new Map([...usage.invocations].filter(([name]) => name !== 'stream'))) * perMonth;
   // A year's complaints kept, with their index copies; PITR priced on the same size (an upper bound).
   const storedGb = (usage.storedBytes * perYear) / 1e9;
   const logsGb = ((invocations + requests) * assumptions.logBytesPerInvocation) / 1e9;

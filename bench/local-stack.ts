@@ -5,14 +5,13 @@
  * the runner's resident memory after warm-up and after 10,000 more requests.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDynamoDbLocal, freePort } from '../infra/local/dynamodb.js';
-import { repositoryRoot } from '../infra/local/stack.js';
 import { bodyDirectory } from '../shared/bodies/index.js';
 import { electronicFiling } from '../test/fixtures.js';
+import { npmStart } from '../test/support/npm-start.js';
 import { createSystem } from '../test/support/system.js';
 
 export interface LocalStackFigures {
@@ -84,25 +83,6 @@ async function rssOfRunner(root: number): Promise<number> {
   return largest;
 }
 
-async function startNpmStart(directory: string, port: number): Promise<ChildProcess> {
-  const child = spawn('npm', ['start'], {
-    cwd: repositoryRoot,
-    env: { ...process.env, LOCAL_DIRECTORY: directory, PORT: String(port) },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 90_000;
-  while (!output.includes('Complaint desk running locally')) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`npm start did not come up:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return child;
-}
-
 export async function benchLocalStack(): Promise<LocalStackFigures> {
   // The in-memory figure, in the same run: the harness with the stream polled in the background.
   const dynamoDb = await startDynamoDbLocal();
@@ -128,7 +108,7 @@ export async function benchLocalStack(): Promise<LocalStackFigures> {
   const directory = await mkdtemp(path.join(tmpdir(), 'complaint-desk-bench-'));
   const port = await freePort();
   const api = `http://127.0.0.1:${String(port)}`;
-  const child = await startNpmStart(directory, port);
+  const { child } = await npmStart({ localDirectory: directory, port });
   try {
     const file = async (i: number): Promise<{ status: number; id: string; token: string }> => {
       const response = await fetch(`${api}/v1/complaints`, {

@@ -44,10 +44,7 @@ export const streamEventSchema = z.looseObject({
   ),
 });
 
-type Needs = Pick<
-  Dependencies,
-  'repository' | 'scheduler' | 'statistics' | 'logger' | 'metrics' | 'clock'
->;
+type Needs = Pick<Dependencies, 'repository' | 'scheduler' | 'statistics' | 'logger' | 'clock'>;
 
 export interface StreamOutcome {
   readonly batchItemFailures: readonly { readonly itemIdentifier: string }[];

@@ -16,7 +16,7 @@ import {
   readPidFile,
   startDynamoDbLocal,
 } from '../../infra/local/dynamodb.js';
-import { repositoryRoot } from '../../infra/local/stack.js';
+import { npmStart, type StartedNpmStart } from '../support/npm-start.js';
 
 let localDirectory: string;
 let dataDirectory: string;
@@ -30,30 +30,8 @@ const sleep = (ms: number): Promise<void> =>
     setTimeout(resolve, ms);
   });
 
-interface Started {
-  readonly child: ChildProcess;
-  readonly output: () => string;
-}
-
-async function npmStart(): Promise<Started> {
-  let output = '';
-  const child = spawn('npm', ['start'], {
-    cwd: repositoryRoot,
-    env: { ...process.env, LOCAL_DIRECTORY: localDirectory, PORT: String(port) },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (child.pid !== undefined) leftovers.push(-child.pid);
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 90_000;
-  while (!output.includes('Complaint desk running locally')) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`npm start did not come up:\n${output}`);
-    await sleep(100);
-  }
-  return { child, output: () => output };
-}
+const start = (): Promise<StartedNpmStart> =>
+  npmStart({ localDirectory, port, onGroup: (group) => leftovers.push(-group) });
 
 const exited = (child: ChildProcess): Promise<void> =>
   child.exitCode !== null || child.signalCode !== null
@@ -97,7 +75,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<numbe
 }
 
 /** Ctrl-C, as a terminal sends it: SIGINT to the whole process group; nothing stays behind. */
-async function ctrlC({ child }: Started): Promise<void> {
+async function ctrlC({ child }: StartedNpmStart): Promise<void> {
   if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
   await exited(child);
   await until(() => processesUsing(localDirectory) === '', 15_000);
@@ -123,7 +101,7 @@ afterAll(async () => {
 
 describe('DynamoDB Local under npm start', () => {
   it('does not outlive the runner: after a SIGKILL of its node process, no DynamoDB Local on the directory survives more than a few seconds', async () => {
-    const started = await npmStart();
+    const started = await start();
     const recorded = readPidFile(dataDirectory);
     expect(recorded?.owner).toBeDefined();
     const jvm = recorded?.pid ?? 0;
@@ -169,7 +147,7 @@ describe('DynamoDB Local under npm start', () => {
     await writeFile(path.join(dataDirectory, pidFileName), `${String(orphan)}\n`);
     expect(dynamoDbLocalOn(dataDirectory)).toEqual([orphan]);
 
-    const started = await npmStart();
+    const started = await start();
     try {
       expect(alive(orphan)).toBe(false);
       const recorded = readPidFile(dataDirectory);

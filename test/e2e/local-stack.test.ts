@@ -4,7 +4,7 @@
  * start keeping the first one's data.
  */
 
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,40 +15,19 @@ import { receivedEmails } from '../../infra/local/ses.js';
 import { repositoryRoot } from '../../infra/local/stack.js';
 import { electronicFiling } from '../fixtures.js';
 import { field } from '../integration/harness.js';
+import { npmStart, type StartedNpmStart } from '../support/npm-start.js';
 
 let localDirectory: string;
 let port: number;
 let api: string;
 
-interface Started {
-  readonly child: ChildProcess;
-  readonly output: () => string;
-}
-
-async function npmStart(): Promise<Started> {
-  let output = '';
-  const child = spawn('npm', ['start'], {
-    cwd: repositoryRoot,
-    env: { ...process.env, LOCAL_DIRECTORY: localDirectory, PORT: String(port) },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Complaint desk running locally')) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`npm start did not come up:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { child, output: () => output };
-}
+const start = (): Promise<StartedNpmStart> => npmStart({ localDirectory, port });
 
 /**
  * Ctrl-C: SIGINT to the whole foreground process group, as a terminal sends it. npm itself dies of
  * the signal; what must hold is that the system stops cleanly and nothing of it stays behind.
  */
-async function ctrlC({ child, output }: Started): Promise<void> {
+async function ctrlC({ child, output }: StartedNpmStart): Promise<void> {
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => {
       resolve();
@@ -98,7 +77,7 @@ describe('npm start, as the README says', () => {
   let complaint: { id: string; accessToken: string };
 
   it('serves the API; a new user files, reads, extends and decides a complaint; Ctrl-C leaves nothing behind', async () => {
-    const started = await npmStart();
+    const started = await start();
     try {
       const endpoints = JSON.parse(
         await readFile(path.join(localDirectory, 'endpoints.json'), 'utf8'),
@@ -169,7 +148,7 @@ describe('npm start, as the README says', () => {
   });
 
   it('a second npm start keeps the data of the first', async () => {
-    const started = await npmStart();
+    const started = await start();
     try {
       const read = await fetch(`${api}/v1/complaints/${complaint.id}`, {
         headers: { authorization: `Bearer ${complaint.accessToken}` },
@@ -182,7 +161,7 @@ describe('npm start, as the README says', () => {
   });
 
   it('R16, R17: as the README walks it, a forwarded and a withdrawn complaint, and their e-mails', async () => {
-    const started = await npmStart();
+    const started = await start();
     try {
       const sesUrl = (
         JSON.parse(await readFile(path.join(localDirectory, 'endpoints.json'), 'utf8')) as Record<

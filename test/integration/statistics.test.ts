@@ -4,10 +4,7 @@
  * from the complaints themselves. JSON, or CSV with Accept: text/csv; officials see their own body.
  */
 
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { isComplaintChange } from '../../functions/stream/filter.js';
-import { startStreamPoller } from '../../infra/local/stream-poller.js';
-import { createDynamoDbClient } from '../../shared/adapters/dynamodb/client.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../shared/calendar/dates.js';
 import { workingDaysBetween } from '../../shared/calendar/index.js';
 import { overdueAt } from '../../shared/domain/deadlines.js';
@@ -210,20 +207,7 @@ describe('GET /v1/statistics', () => {
     };
     await check();
     // The stream delivered again from its start (a lost checkpoint): nothing counts twice.
-    const replay = await startStreamPoller({
-      dynamoDb: createDynamoDbClient({ endpoint: inject('dynamodbEndpoint') }),
-      endpoint: inject('dynamodbEndpoint'),
-      tableName: system.tableName,
-      accepts: isComplaintChange,
-      batchSize: 7,
-      retryAttempts: 2,
-      consume: (event) => system.invoke('stream', event),
-    });
-    try {
-      expect(await replay.drain()).toBeGreaterThan(10);
-    } finally {
-      await replay.close();
-    }
+    expect(await system.replayStream(7)).toBeGreaterThan(10);
     await check();
   });
 

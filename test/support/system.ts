@@ -174,6 +174,11 @@ export interface Harness {
    * Lambda killed mid-batch would: the batch comes again.
    */
   crashStreamConsumerAfter(records: number): void;
+  /**
+   * Delivers the whole stream again, from its start, to the consumer (a lost checkpoint, or Lambda's
+   * at-least-once); answers the number of records handed over.
+   */
+  replayStream(batchSize?: number): Promise<number>;
   /** Runs the daily reconciliation now. */
   reconcile(): Promise<unknown>;
   /** Invokes a schedule target directly, as a (repeated) firing would. */
@@ -439,6 +444,23 @@ export async function createSystem(
     schedulerCalls,
     crashStreamConsumerAfter: (records) => {
       crashAfter = records;
+    },
+    replayStream: async (batchSize = streamConsumption.batchSize) => {
+      const replay = await startStreamPoller({
+        dynamoDb: createDynamoDbClient({ endpoint }),
+        endpoint,
+        tableName,
+        accepts: isComplaintChange,
+        batchSize,
+        retryAttempts: streamConsumption.retryAttempts,
+        consume: (event: StreamEvent) =>
+          consumer.handler(event, lambdaContext(consumer.definition, randomUUID())),
+      });
+      try {
+        return await replay.drain();
+      } finally {
+        await replay.close();
+      }
     },
     close: async () => {
       await stream.close();
