@@ -173,7 +173,7 @@ export interface StatisticsStore {
   count(
     records: readonly { readonly recordId: string; readonly deltas: readonly CounterDelta[] }[],
   ): Promise<void>;
-  /** The counters of these months, of one body, or of every body that has any. */
+  /** The counters of these months, of one body, or of every body that has counters. */
   read(months: readonly Month[], bodyId?: string): Promise<readonly StoredCounters[]>;
 }
 

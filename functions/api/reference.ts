@@ -29,7 +29,7 @@ export function createReferenceHandler(
             (query.parentId === undefined || body.parentId === query.parentId),
         );
         // Ids are sorted; the cursor is the id of the last body shown, so it must be one of this
-        // list's bodies: anything else was not given by this list, and is not read as "start".
+        // list's bodies; anything else was not given by this list, and is not read as "start".
         let start = 0;
         if (query.cursor !== undefined) {
           const index = bodies.findIndex((body) => body.id === query.cursor);

@@ -47,7 +47,7 @@ describe('GET /v1/bodies (R2)', () => {
     });
   });
 
-  it('a cursor is the id of a body of this list: anything else is validation-failed, never the first page', async () => {
+  it('a cursor is the id of a body of this list, and anything else is validation-failed, never the first page', async () => {
     const refused = {
       status: 400,
       body: {

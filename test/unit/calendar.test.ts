@@ -480,7 +480,7 @@ describe('R22: past the official calendar, the law’s holidays and weekends alo
     );
   });
 
-  it('R22: any first query past 2027 builds the provisional years, whichever function it is', async () => {
+  it('R22: the first query past 2027 builds the provisional years, whichever function asks', async () => {
     const first: Record<
       string,
       (calendar: typeof import('../../shared/calendar/index.js')) => unknown

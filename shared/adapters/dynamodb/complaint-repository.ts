@@ -426,20 +426,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
 
   async save(previous: Complaint, next: Complaint, events: readonly HistoryEvent[]): Promise<void> {
     const now = new Date(this.clock()).toISOString();
-    const items = this.changeItems(previous, next, events, now);
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      const reasons =
-        error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') {
-        throw new DomainError(
-          'version-conflict',
-          `The complaint changed since version ${previous.version}; read it again and retry`,
-        );
-      }
-      throw error;
-    }
+    await this.writeChange(previous, this.changeItems(previous, next, events, now));
   }
 
   async forward(
@@ -449,11 +436,17 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     forwarded: NewComplaint,
   ): Promise<void> {
     const now = new Date(this.clock()).toISOString();
-    // The original's conditional update first, so that its cancellation reason is at index 0.
-    const items = [
+    await this.writeChange(previous, [
       ...this.changeItems(previous, next, events, now),
       ...this.filingItems(forwarded, now),
-    ];
+    ]);
+  }
+
+  /**
+   * One transaction whose first item is the complaint's conditional update: its failing condition
+   * is another writer having been first, `version-conflict`.
+   */
+  private async writeChange(previous: Complaint, items: TransactItem[]): Promise<void> {
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
