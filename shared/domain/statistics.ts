@@ -9,7 +9,7 @@
  * months' sum is the number overdue today.
  */
 
-import { addCalendarDays, type IsoDate } from '../calendar/dates.js';
+import { addCalendarDays } from '../calendar/dates.js';
 import { workingDaysBetween } from '../calendar/index.js';
 import type { Complaint, Recommendation } from './complaint.js';
 import type {
@@ -302,9 +302,4 @@ export function statisticsCsv(rows: readonly MonthFigures[]): string {
     ...rows.map((row) => columns.map(([, value]) => cell(value(row))).join(',')),
   ];
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/** The month (`YYYY-MM`) of a legal date. */
-export function monthOfDate(date: IsoDate): Month {
-  return monthOf(date);
 }
