@@ -18,6 +18,7 @@ import {
   type Change,
   type Context,
   record,
+  isAlertedAbout,
 } from './records.js';
 import { endedWithoutDecision, type RecommendationOutcome } from './vocabulary.js';
 
@@ -261,7 +262,7 @@ export function alertUnansweredRecommendation(
   const { complaint, today, at } = context;
   requireSystem(command.principal, 'controls recommendations');
   const recommendation = findRecommendation(complaint, command.recommendationId);
-  const alerted = complaint.alerts.some((a) => a.subjectId === recommendation.id);
+  const alerted = isAlertedAbout(complaint, recommendation.id);
   // R17: nothing more is alerted on a complaint that ended without a decision.
   if (
     endedWithoutDecision(complaint.status) ||

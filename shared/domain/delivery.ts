@@ -11,7 +11,6 @@ import type { Alert, Complaint, Delivery, Notice, Principal } from './complaint.
 import { DomainError, validationFailed } from './errors.js';
 import {
   alertsTo,
-  event,
   findNotice,
   newAlert,
   raise,
@@ -19,6 +18,7 @@ import {
   type Change,
   type Context,
   record,
+  isAlertedAbout,
 } from './records.js';
 import type { DispatchMethod } from './vocabulary.js';
 
@@ -109,33 +109,58 @@ function pendingMessage(complaint: Complaint, messageId: string): Message {
   return message;
 }
 
+/** How an e-mail's record changes: a try, its outcome. */
+type DeliveryUpdate = Omit<Delivery, 'nextAttemptAt'> & {
+  readonly nextAttemptAt?: string;
+  readonly status?: 'sent' | 'failed';
+};
+
+/** A delivery without its next try: settled, sent or failed. */
+function settled<T extends Delivery>(delivery: T): Omit<T, 'nextAttemptAt'> {
+  const { nextAttemptAt: _next, ...rest } = delivery;
+  return rest;
+}
+
+/**
+ * The complaint's notices or alerts with this e-mail updated; a settled one (sent, failed) keeps no
+ * next try.
+ */
+function updated(
+  complaint: Complaint,
+  message: Message,
+  update: DeliveryUpdate,
+): Pick<Complaint, 'notices'> | Pick<Complaint, 'alerts'> {
+  const settle = update.status !== undefined;
+  if (message.kind === 'notice') {
+    const notice = settle ? settled(message.notice) : message.notice;
+    return { notices: replaceById(complaint.notices, { ...notice, ...update }) };
+  }
+  const alert = settle ? settled(message.alert) : message.alert;
+  return { alerts: replaceById(complaint.alerts, { ...alert, ...update }) };
+}
+
+const kindOf = (message: Message): string =>
+  message.kind === 'notice' ? message.notice.kind : message.alert.kind;
+
 /** The notice function records that an e-mail went out, with the provider's message id: once. */
 export function recordDelivered(context: Context, command: CommandOf<'recordDelivered'>): Change {
-  const { complaint, at, actor, version } = context;
+  const { complaint, at } = context;
   requireSystem(command.principal, 'records deliveries');
   const message = pendingMessage(complaint, command.messageId);
-  const delivered = { sentAt: at, providerMessageId: command.providerMessageId };
-  const details = { messageId: command.messageId, providerMessageId: command.providerMessageId };
-  if (message.kind === 'notice') {
-    const { nextAttemptAt: _next, ...notice } = message.notice;
-    return {
-      complaint: {
-        ...complaint,
-        notices: replaceById(complaint.notices, { ...notice, ...delivered, status: 'sent' }),
-        version,
-      },
-      events: [event('notice_sent', at, actor, version, { ...details, kind: notice.kind })],
-    };
-  }
-  const { nextAttemptAt: _next, ...alert } = message.alert;
-  return {
-    complaint: {
-      ...complaint,
-      alerts: replaceById(complaint.alerts, { ...alert, ...delivered, status: 'sent' }),
-      version,
+  return record(
+    context,
+    updated(complaint, message, {
+      sentAt: at,
+      providerMessageId: command.providerMessageId,
+      status: 'sent',
+    }),
+    message.kind === 'notice' ? 'notice_sent' : 'alert_sent',
+    {
+      messageId: command.messageId,
+      providerMessageId: command.providerMessageId,
+      kind: kindOf(message),
     },
-    events: [event('alert_sent', at, actor, version, { ...details, kind: alert.kind })],
-  };
+  );
 }
 
 /**
@@ -146,31 +171,20 @@ export function recordDeliveryFailed(
   context: Context,
   command: CommandOf<'recordDeliveryFailed'>,
 ): Change {
-  const { complaint, at, actor, version } = context;
+  const { complaint } = context;
   requireSystem(command.principal, 'records deliveries');
   const message = pendingMessage(complaint, command.messageId);
   const before: Delivery = message.kind === 'notice' ? message.notice : message.alert;
   const attempts = (before.attempts ?? 0) + 1;
   const details = { messageId: command.messageId, attempts, reason: command.reason };
   if (command.retryAt !== null) {
-    const retry = {
-      attempts,
-      failureReason: command.reason,
-      nextAttemptAt: formatLegalInstant(command.retryAt),
-    };
-    const next =
-      message.kind === 'notice'
-        ? { ...complaint, notices: replaceById(complaint.notices, { ...message.notice, ...retry }) }
-        : { ...complaint, alerts: replaceById(complaint.alerts, { ...message.alert, ...retry }) };
-    return {
-      complaint: { ...next, version },
-      events: [
-        event('delivery_attempt_failed', at, actor, version, {
-          ...details,
-          nextAttemptAt: retry.nextAttemptAt,
-        }),
-      ],
-    };
+    const nextAttemptAt = formatLegalInstant(command.retryAt);
+    return record(
+      context,
+      updated(complaint, message, { attempts, failureReason: command.reason, nextAttemptAt }),
+      'delivery_attempt_failed',
+      { ...details, nextAttemptAt },
+    );
   }
   return failDelivery(
     context,
@@ -192,19 +206,10 @@ function failDelivery(
   details: Readonly<Record<string, string | number>>,
   recipients: FailureRecipients,
 ): Change {
-  const { complaint, at, actor, version } = context;
-  if (message.kind === 'alert') {
-    const { nextAttemptAt: _next, ...alert } = message.alert;
-    return {
-      complaint: {
-        ...complaint,
-        alerts: replaceById(complaint.alerts, { ...alert, ...failed, status: 'failed' }),
-        version,
-      },
-      events: [event('alert_failed', at, actor, version, details)],
-    };
-  }
-  const { nextAttemptAt: _next, ...notice } = message.notice;
+  const { complaint, at } = context;
+  const failedRecord = updated(complaint, message, { ...failed, status: 'failed' });
+  if (message.kind === 'alert') return record(context, failedRecord, 'alert_failed', details);
+  const { notice } = message;
   const alerts = alertsTo(
     [complaint.addressee.id, recipients.authorizedBodyId],
     recipients.alertIds,
@@ -212,10 +217,7 @@ function failDelivery(
   );
   return record(
     context,
-    {
-      notices: replaceById(complaint.notices, { ...notice, ...failed, status: 'failed' }),
-      alerts: [...complaint.alerts, ...alerts],
-    },
+    { ...failedRecord, alerts: [...complaint.alerts, ...alerts] },
     'notice_failed',
     {
       ...details,
@@ -358,7 +360,7 @@ export function alertLetterNotDispatched(
   const { complaint, today, at } = context;
   requireSystem(command.principal, 'watches letters');
   const notice = findNotice(complaint, command.noticeId);
-  const alerted = complaint.alerts.some((a) => a.subjectId === notice.id);
+  const alerted = isAlertedAbout(complaint, notice.id);
   if (
     notice.form !== 'letter' ||
     notice.status !== 'pending' ||

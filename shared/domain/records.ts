@@ -103,6 +103,21 @@ export function alertsTo(
   return [...new Set(recipients)].map((recipient, i) => make(ids[i] ?? '', recipient));
 }
 
+/**
+ * Whether officials were alerted about this notice or recommendation already: each is alerted of
+ * once, and a check is no longer scheduled for it (the command and its schedule agree).
+ */
+export function isAlertedAbout(complaint: Pick<Complaint, 'alerts'>, subjectId: string): boolean {
+  return complaint.alerts.some((alert) => alert.subjectId === subjectId);
+}
+
+/** R11: whether the addressee was reminded of the current due date (once per due date). */
+export function isRemindedOfDueDate(complaint: Pick<Complaint, 'alerts' | 'dueDate'>): boolean {
+  return complaint.alerts.some(
+    (alert) => alert.kind === 'due_soon' && alert.about === complaint.dueDate,
+  );
+}
+
 /** A change of the complaint's own fields, with the one history event that records it (R13). */
 export function record(
   { complaint, at, actor, version }: Pick<Context, 'complaint' | 'at' | 'actor' | 'version'>,

@@ -18,6 +18,7 @@ import {
   type Change,
   type Context,
   record,
+  isRemindedOfDueDate,
 } from './records.js';
 import { isOpen, type DecisionOutcome, type ExtensionReason } from './vocabulary.js';
 
@@ -213,9 +214,7 @@ export function markOverdue(context: Context, command: CommandOf<'markOverdue'>)
 export function remindDueSoon(context: Context, command: CommandOf<'remindDueSoon'>): Change {
   const { complaint, now, at } = context;
   requireSystem(command.principal, 'sends reminders');
-  const reminded = complaint.alerts.some(
-    (a) => a.kind === 'due_soon' && a.about === complaint.dueDate,
-  );
+  const reminded = isRemindedOfDueDate(complaint);
   // A firing for a due date since moved by an extension comes too early for the new one.
   if (
     complaint.status !== 'under_review' ||

@@ -10,6 +10,7 @@ import { legalInstant, recordedInstant, type Instant } from '../time/legal-time.
 import type { Complaint, Delivery } from './complaint.js';
 import { dueSoonAt, overdueAt } from './deadlines.js';
 import { endedWithoutDecision } from './vocabulary.js';
+import { isAlertedAbout, isRemindedOfDueDate } from './records.js';
 
 export type DeadlineKind = 'due-soon' | 'overdue' | 'recommendation-control' | 'letter-due';
 
@@ -72,7 +73,7 @@ export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
   const specs: ScheduleSpec[] = [];
   if (complaint.status === 'under_review') {
     // R11: the reminder, unless already given for this due date, and the overdue check.
-    if (!complaint.alerts.some((a) => a.kind === 'due_soon' && a.about === complaint.dueDate)) {
+    if (!isRemindedOfDueDate(complaint)) {
       specs.push({
         name: `${id}-due-soon`,
         at: dueSoonAt(complaint.dueDate),
@@ -91,7 +92,7 @@ export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
     if (notice.status !== 'pending') continue;
     if (notice.form === 'email') {
       specs.push(sendSchedule(id, notice.id, notice));
-    } else if (!complaint.alerts.some((a) => a.subjectId === notice.id)) {
+    } else if (!isAlertedAbout(complaint, notice.id)) {
       // R9: a letter still waiting for dispatch after its due date alerts the body.
       specs.push({
         name: `${id}-${notice.id}-letter-due`,
@@ -106,7 +107,7 @@ export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
     if (
       !endedWithoutDecision(complaint.status) &&
       recommendation.response === null &&
-      !complaint.alerts.some((a) => a.subjectId === recommendation.id)
+      !isAlertedAbout(complaint, recommendation.id)
     ) {
       specs.push({
         name: `${id}-${recommendation.id}-control`,

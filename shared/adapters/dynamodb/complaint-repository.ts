@@ -30,7 +30,13 @@ import type {
 import { DomainError } from '../../domain/errors.js';
 import { complaintStatuses, isOpen } from '../../domain/vocabulary.js';
 import { createHash } from 'node:crypto';
-import { scheduleChanges, schedulesFor, isEmpty, sendAt } from '../../domain/schedules.js';
+import {
+  isEmpty,
+  planChanges,
+  schedulesFor,
+  sendAt,
+  type ScheduleSpec,
+} from '../../domain/schedules.js';
 import type {
   AttentionEntry,
   ComplaintListQuery,
@@ -56,15 +62,18 @@ const counterKey = (bodyId: string, year: number) => ({
 type ComplaintCore = Omit<Complaint, 'notices' | 'recommendations' | 'alerts'>;
 
 /**
- * An open complaint sits in the sparse GSI2 under its due date (reconciliation); one whose due date
- * is provisional (R22) under a sort key of its own, so the recount after a new calendar year finds
- * exactly those.
+ * GSI2 holds what its one reader needs: an open complaint whose due date is provisional (R22),
+ * under that date, so that the recount after a new calendar year finds exactly those.
  */
 const provisionalPrefix = 'PROVISIONAL#';
+
+const inGsi2 = (complaint: Pick<Complaint, 'status' | 'dueDateProvisional'>): boolean =>
+  isOpen(complaint.status) && complaint.dueDateProvisional;
 
 function metaItem(
   complaint: Complaint,
   accessToken: { readonly hash: string; readonly issuedFor: string } | null,
+  plan: readonly ScheduleSpec[],
 ): Item {
   const {
     notices: _notices,
@@ -82,14 +91,13 @@ function metaItem(
       ? {}
       : { accessTokenHash: accessToken.hash, accessTokenFor: accessToken.issuedFor }),
     // The schedules this state calls for: the stream consumer diffs the old and new image's plan.
-    plan: planOf(complaint),
+    plan: JSON.stringify(plan),
     [tableKeys.gsi1.partitionKey]: `BODY#${complaint.addressee.id}`,
     [tableKeys.gsi1.sortKey]: `${complaint.status}#${complaint.dueDate}#${complaint.id}`,
-    ...(isOpen(complaint.status)
+    ...(inGsi2(complaint)
       ? {
           [tableKeys.gsi2.partitionKey]: `DUE#${complaint.dueDate}`,
-          [tableKeys.gsi2.sortKey]:
-            `${complaint.dueDateProvisional ? provisionalPrefix : 'COMPLAINT#'}${complaint.id}`,
+          [tableKeys.gsi2.sortKey]: `${provisionalPrefix}${complaint.id}`,
         }
       : {}),
   };
@@ -114,13 +122,7 @@ function noticeItem(complaintId: string, notice: Notice): Item {
     // Outside `data`: the notice function claims a pending notice with a condition on it.
     status: notice.status,
     data: JSON.stringify(notice),
-    // A pending notice is work to do by its due date (R9): findable by reconciliation.
-    ...(notice.status === 'pending'
-      ? {
-          [tableKeys.gsi2.partitionKey]: `DUE#${notice.dueDate}`,
-          [tableKeys.gsi2.sortKey]: `NOTICE#${complaintId}#${notice.id}`,
-        }
-      : {}),
+    // A pending e-mail is work to do by its send time: findable by reconciliation (GSI3).
     ...(notice.status === 'pending' && notice.form === 'email'
       ? sendEntry(complaintId, notice.id, sendAt(notice))
       : {}),
@@ -156,13 +158,6 @@ function recommendationItem(complaintId: string, recommendation: Recommendation)
     SK: `REC#${recommendation.id}`,
     type: 'recommendation',
     data: JSON.stringify(recommendation),
-    // R12: an unanswered recommendation alerts the authorized body after its date.
-    ...(recommendation.response === null
-      ? {
-          [tableKeys.gsi2.partitionKey]: `DUE#${recommendation.respondBy}`,
-          [tableKeys.gsi2.sortKey]: `REC#${complaintId}#${recommendation.id}`,
-        }
-      : {}),
   };
 }
 
@@ -173,13 +168,7 @@ function alertItem(complaintId: string, alert: Alert): Item {
     type: 'alert',
     status: alert.status,
     data: JSON.stringify(alert),
-    ...(alert.status === 'pending'
-      ? {
-          [tableKeys.gsi2.partitionKey]: `DUE#${alert.createdAt.slice(0, 10)}`,
-          [tableKeys.gsi2.sortKey]: `ALERT#${complaintId}#${alert.id}`,
-          ...sendEntry(complaintId, alert.id, sendAt(alert)),
-        }
-      : {}),
+    ...(alert.status === 'pending' ? sendEntry(complaintId, alert.id, sendAt(alert)) : {}),
   };
 }
 
@@ -243,14 +232,15 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     { complaint, events, accessToken }: NewComplaint,
     now: string,
   ): TransactItem[] {
+    const plan = schedulesFor(complaint);
     return [
-      putNew(this.tableName, metaItem(complaint, accessToken)),
+      putNew(this.tableName, metaItem(complaint, accessToken, plan)),
       ...events.map((event) => putNew(this.tableName, eventItem(complaint.id, event, now))),
       ...complaint.notices.map((notice) =>
         putNew(this.tableName, noticeItem(complaint.id, notice)),
       ),
       ...complaint.alerts.map((alert) => putNew(this.tableName, alertItem(complaint.id, alert))),
-      ...this.schedulesItems(undefined, complaint, now),
+      ...this.schedulesItems([], plan, complaint, now),
     ];
   }
 
@@ -260,16 +250,17 @@ export class DynamoComplaintRepository implements ComplaintRepository {
    * A new complaint has nothing in Scheduler yet: its confirmed plan is the empty one.
    */
   private schedulesItems(
-    before: Complaint | undefined,
+    planBefore: readonly ScheduleSpec[],
+    planAfter: readonly ScheduleSpec[],
     after: Complaint,
     now: string,
   ): TransactItem[] {
-    if (isEmpty(scheduleChanges(before, after, this.clock()))) return [];
+    if (isEmpty(planChanges(planBefore, planAfter, this.clock()))) return [];
     const lag = {
       pk: `LAGGING#${attentionShard(after.id)}`,
       sk: `${now}#${after.id}`,
     };
-    if (!before) {
+    if (after.version === 1) {
       return [
         {
           Put: {
@@ -376,7 +367,8 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     events: readonly HistoryEvent[],
     now: string,
   ): TransactItem[] {
-    const meta = metaItem(next, null);
+    const plan = schedulesFor(next);
+    const meta = metaItem(next, null, plan);
     return [
       {
         Update: {
@@ -386,7 +378,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
           UpdateExpression: `SET ${Object.keys(meta)
             .filter((name) => name !== 'PK' && name !== 'SK')
             .map((name) => `#${name} = :${name}`)
-            .join(', ')}${isOpen(next.status) ? '' : ` REMOVE #gsi2pk, #gsi2sk`}`,
+            .join(', ')}${inGsi2(next) ? '' : ` REMOVE #gsi2pk, #gsi2sk`}`,
           ConditionExpression: '#version = :previousVersion',
           ExpressionAttributeNames: {
             ...Object.fromEntries(
@@ -394,7 +386,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
                 .filter((name) => name !== 'PK' && name !== 'SK')
                 .map((name) => [`#${name}`, name]),
             ),
-            ...(isOpen(next.status)
+            ...(inGsi2(next)
               ? {}
               : { '#gsi2pk': tableKeys.gsi2.partitionKey, '#gsi2sk': tableKeys.gsi2.sortKey }),
           },
@@ -420,7 +412,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
           Put: { TableName: this.tableName, Item: recommendationItem(next.id, recommendation) },
         }),
       ),
-      ...this.schedulesItems(previous, next, now),
+      ...this.schedulesItems(schedulesFor(previous), plan, next, now),
     ];
   }
 
@@ -617,8 +609,29 @@ export class DynamoComplaintRepository implements ComplaintRepository {
   }
 
   async provisionalOn(date: IsoDate): Promise<readonly ProvisionalComplaint[]> {
-    const ids = await this.dueOn(date, provisionalPrefix);
-    return ids.map((id) => ({ id, dueDate: date }));
+    const found: ProvisionalComplaint[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: tableKeys.gsi2.indexName,
+          // The prefix also leaves out entries older versions wrote for other things.
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: {
+            '#pk': tableKeys.gsi2.partitionKey,
+            '#sk': tableKeys.gsi2.sortKey,
+          },
+          ExpressionAttributeValues: { ':pk': `DUE#${date}`, ':prefix': provisionalPrefix },
+          ProjectionExpression: 'PK',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? [])
+        found.push({ id: String(item.PK).slice('COMPLAINT#'.length), dueDate: date });
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
   }
 
   async claimDelivery(
@@ -646,35 +659,6 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
-  }
-
-  /** The complaints with something due on `date` in GSI2, optionally of one sort-key kind only. */
-  private async dueOn(date: IsoDate, sortKeyPrefix?: string): Promise<string[]> {
-    const ids = new Set<string>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: tableKeys.gsi2.indexName,
-          KeyConditionExpression:
-            sortKeyPrefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: {
-            '#pk': tableKeys.gsi2.partitionKey,
-            ...(sortKeyPrefix === undefined ? {} : { '#sk': tableKeys.gsi2.sortKey }),
-          },
-          ExpressionAttributeValues: {
-            ':pk': `DUE#${date}`,
-            ...(sortKeyPrefix === undefined ? {} : { ':prefix': sortKeyPrefix }),
-          },
-          ProjectionExpression: 'PK',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) ids.add(String(item.PK).slice('COMPLAINT#'.length));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return [...ids];
   }
 
   async list(query: ComplaintListQuery): Promise<Page<ComplaintSummary>> {

@@ -18,9 +18,8 @@
  * | stream record counted | `COUNTED#<event id>` | `COUNTED` (TTL'd) |
  *
  * GSI1 (`BODY#<bodyId>` / `<status>#<dueDate>#<id>`): a body's complaints by status and due date.
- * GSI2, sparse (`DUE#<date>` / `<kind>#<id>`): open complaints (`PROVISIONAL#<id>` when the due
- * date is provisional, R22), pending notices and alerts, unanswered recommendations, by the date
- * they fall due.
+ * GSI2, sparse (`DUE#<date>` / `PROVISIONAL#<id>`): open complaints whose due date is provisional
+ * (R22), by that date, for the recount once the calendar grows.
  * GSI3, sparse, what needs attention if nothing else comes: `LAGGING#<shard>` / `<since>#<id>`, a
  * complaint whose schedules are not yet confirmed in line with its last change (its `SCHEDULES`
  * item, until the stream consumer has made the calls), and `SEND#<shard>` / `<send at>#…`, an
