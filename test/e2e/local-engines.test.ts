@@ -1,14 +1,22 @@
 /**
  * `npm start`'s engines when a run ends badly: DynamoDB Local does not outlive a SIGKILLed runner
  * (its watchdog stops it), a JVM an earlier run left on the data directory is stopped before a new
- * one starts (its pid file, its command line), and one that a running process uses is not.
+ * one starts (its pid file, its command line), and one that a running process uses is not. Its
+ * data file is put in write-ahead-log mode with 4 KiB pages, and an older file keeps its data.
  */
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataFileName, isPrepared } from '../../infra/local/data-file.js';
 import {
   dynamoDbLocalCommand,
   freePort,
@@ -109,6 +117,8 @@ describe('DynamoDB Local under npm start', () => {
     leftovers.push(jvm);
     expect(dynamoDbLocalOn(dataDirectory)).toEqual([jvm]);
     expect((await fetch(`${api}/v1/bodies`)).status).toBe(200);
+    // npm start's own data file is prepared from its first start (data-file.ts).
+    expect(isPrepared(path.join(dataDirectory, dataFileName))).toBe(true);
 
     process.kill(runner, 'SIGKILL');
     const took = await until(() => processesUsing(localDirectory) === '', 10_000);
@@ -178,4 +188,69 @@ describe('DynamoDB Local under npm start', () => {
     expect(readPidFile(shared)).toBeUndefined();
     expect(alive(first.pid)).toBe(false);
   }, 120_000);
+});
+
+describe("DynamoDB Local's data file", () => {
+  const clientFor = (endpoint: string) =>
+    new DynamoDBClient({
+      endpoint,
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+  const key = { id: { S: 'kept' } };
+
+  it('is put in write-ahead-log mode with 4 KiB pages; a file an earlier version wrote is converted and keeps its items', async () => {
+    // What an earlier npm start left: DynamoDB Local run as the package runs it, on a file it
+    // created itself (1 KiB pages, a rollback journal), with a table and an item in it.
+    const older = path.join(localDirectory, 'older');
+    const olderPort = await freePort();
+    const { command, args, cwd } = dynamoDbLocalCommand({ dataDirectory: older, port: olderPort });
+    await mkdir(older, { recursive: true });
+    const jvm = spawn(command, args, { cwd, detached: true, stdio: 'ignore' });
+    leftovers.push(-(jvm.pid ?? 0));
+    const endpoint = `http://127.0.0.1:${String(olderPort)}`;
+    for (const deadline = Date.now() + 60_000; ;) {
+      try {
+        await fetch(endpoint);
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await sleep(200);
+      }
+    }
+    const client = clientFor(endpoint);
+    await client.send(
+      new CreateTableCommand({
+        TableName: 'older',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await client.send(
+      new PutItemCommand({ TableName: 'older', Item: { ...key, note: { S: 'filed before' } } }),
+    );
+    client.destroy();
+    process.kill(-(jvm.pid ?? 0), 'SIGTERM');
+    await exited(jvm);
+    expect(isPrepared(path.join(older, dataFileName))).toBe(false);
+
+    const first = await startDynamoDbLocal({ dataDirectory: older });
+    leftovers.push(first.pid);
+    try {
+      expect(first.dataFile).toEqual({ prepared: true, changed: true });
+      expect(isPrepared(path.join(older, dataFileName))).toBe(true);
+      const reader = clientFor(first.endpoint);
+      const kept = await reader.send(new GetItemCommand({ TableName: 'older', Key: key }));
+      reader.destroy();
+      expect(kept.Item?.note).toEqual({ S: 'filed before' });
+    } finally {
+      await first.stop();
+    }
+    // A second start finds it ready and leaves it alone.
+    const second = await startDynamoDbLocal({ dataDirectory: older });
+    leftovers.push(second.pid);
+    await second.stop();
+    expect(second.dataFile).toEqual({ prepared: true, changed: false });
+  }, 180_000);
 });
