@@ -22,6 +22,24 @@ import {
   returnSchema,
   withdrawalSchema,
 } from '../../shared/validation/schemas.js';
+import {
+  bodyListSchema,
+  bodyViewSchema,
+  calendarYearSchema,
+  complaintListSchema,
+  complaintViewForCallerSchema,
+  complaintViewSchema,
+  dueDateAnswerSchema,
+  extensionAnswerSchema,
+  filingViewSchema,
+  findingsViewSchema,
+  forwardingAnswerSchema,
+  noticeViewSchema,
+  openApiDocumentSchema,
+  recommendationViewSchema,
+  sentRecommendationSchema,
+  statisticsAnswerSchema,
+} from '../../shared/validation/responses.js';
 import { statisticsQuerySchema } from '../../shared/validation/statistics.js';
 
 /** Who may call a route: the API Gateway authorizer guards `official` routes in AWS. */
@@ -35,6 +53,8 @@ export interface RouteSpec {
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly success: 200 | 201;
+  /** The JSON answer on success: published in the OpenAPI document, checked by the tests. */
+  readonly response?: z.ZodType;
   readonly produces?: 'application/json' | 'text/html';
   /** Also answers this media type when the request's Accept asks for it (CSV of statistics). */
   readonly alsoProduces?: 'text/csv';
@@ -48,6 +68,7 @@ export const routes = {
     access: 'public',
     query: listBodiesQuerySchema,
     success: 200,
+    response: bodyListSchema,
   },
   getBody: {
     method: 'GET',
@@ -55,6 +76,7 @@ export const routes = {
     summary: 'One body of the directory',
     access: 'public',
     success: 200,
+    response: bodyViewSchema,
   },
   dueDate: {
     method: 'GET',
@@ -63,6 +85,7 @@ export const routes = {
     access: 'public',
     query: dueDateQuerySchema,
     success: 200,
+    response: dueDateAnswerSchema,
   },
   calendarYear: {
     method: 'GET',
@@ -70,6 +93,7 @@ export const routes = {
     summary: "A year's days off and weekend days worked, with their sources (R3)",
     access: 'public',
     success: 200,
+    response: calendarYearSchema,
   },
   openApi: {
     method: 'GET',
@@ -77,6 +101,7 @@ export const routes = {
     summary: 'This document',
     access: 'public',
     success: 200,
+    response: openApiDocumentSchema,
   },
   fileComplaint: {
     method: 'POST',
@@ -86,6 +111,7 @@ export const routes = {
     access: 'public',
     body: fileComplaintSchema,
     success: 201,
+    response: filingViewSchema,
   },
   getComplaint: {
     method: 'GET',
@@ -94,6 +120,7 @@ export const routes = {
       'A complaint with its history, extensions, notices, decision, findings and recommendations (R15)',
     access: 'applicant-or-official',
     success: 200,
+    response: complaintViewForCallerSchema,
   },
   listComplaints: {
     method: 'GET',
@@ -102,6 +129,7 @@ export const routes = {
     access: 'official',
     query: listComplaintsQuerySchema,
     success: 200,
+    response: complaintListSchema,
   },
   extendReview: {
     method: 'POST',
@@ -110,6 +138,7 @@ export const routes = {
     access: 'official',
     body: extensionSchema,
     success: 201,
+    response: extensionAnswerSchema,
   },
   decide: {
     method: 'POST',
@@ -118,6 +147,7 @@ export const routes = {
     access: 'official',
     body: decisionSchema,
     success: 201,
+    response: complaintViewSchema,
   },
   forward: {
     method: 'POST',
@@ -127,6 +157,7 @@ export const routes = {
     access: 'official',
     body: forwardingSchema,
     success: 201,
+    response: forwardingAnswerSchema,
   },
   withdraw: {
     method: 'POST',
@@ -136,6 +167,7 @@ export const routes = {
     access: 'applicant-or-official',
     body: withdrawalSchema,
     success: 201,
+    response: complaintViewForCallerSchema,
   },
   returnComplaint: {
     method: 'POST',
@@ -145,6 +177,7 @@ export const routes = {
     access: 'official',
     body: returnSchema,
     success: 201,
+    response: complaintViewSchema,
   },
   getCoupon: {
     method: 'GET',
@@ -161,6 +194,7 @@ export const routes = {
     access: 'official',
     body: otherDeliverySchema,
     success: 201,
+    response: noticeViewSchema,
   },
   dispatchLetter: {
     method: 'POST',
@@ -169,6 +203,7 @@ export const routes = {
     access: 'official',
     body: dispatchSchema,
     success: 200,
+    response: noticeViewSchema,
   },
   getLetter: {
     method: 'GET',
@@ -185,6 +220,7 @@ export const routes = {
     access: 'official',
     body: findingsSchema,
     success: 201,
+    response: findingsViewSchema,
   },
   sendRecommendation: {
     method: 'POST',
@@ -193,6 +229,7 @@ export const routes = {
     access: 'official',
     body: recommendationSchema,
     success: 201,
+    response: sentRecommendationSchema,
   },
   respondToRecommendation: {
     method: 'POST',
@@ -201,6 +238,7 @@ export const routes = {
     access: 'official',
     body: recommendationResponseSchema,
     success: 201,
+    response: recommendationViewSchema,
   },
   controlRecommendation: {
     method: 'POST',
@@ -210,6 +248,7 @@ export const routes = {
     access: 'official',
     body: recommendationControlSchema,
     success: 201,
+    response: recommendationViewSchema,
   },
   statistics: {
     method: 'GET',
@@ -219,6 +258,7 @@ export const routes = {
     access: 'official',
     query: statisticsQuerySchema,
     success: 200,
+    response: statisticsAnswerSchema,
     alsoProduces: 'text/csv',
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -1,0 +1,690 @@
+/**
+ * The JSON answers of the public API (docs/api.md), as zod schemas: the OpenAPI document publishes
+ * them, the views are typed by them, the integration tests check every answer against them, and
+ * the web front end imports them with their types. Every object is strict: a field an answer
+ * carries that no schema names is a fault, as is a missing one. Pure: zod and the domain's
+ * vocabulary only, so a browser can import it.
+ */
+
+import * as z from 'zod';
+import type { DayOffCause } from '../calendar/types.js';
+import { bodyKinds } from '../domain/bodies.js';
+import type {
+  Alert,
+  AlertKind,
+  HistoryEventType,
+  NoticeForm,
+  NoticeKind,
+  NoticeStatus,
+} from '../domain/complaint.js';
+import {
+  channels,
+  complaintStatuses,
+  decisionOutcomes,
+  dispatchMethods,
+  extensionReasons,
+  recommendationOutcomes,
+  returnGrounds,
+  subjectTypes,
+} from '../domain/vocabulary.js';
+import { languages } from '../localized.js';
+
+/**
+ * Every value of a domain union that has no list of its own: one added to the type and not here
+ * fails to compile, so the published enum cannot fall behind the domain.
+ */
+const allOf =
+  <T extends string>() =>
+  <const A extends readonly [T, ...T[]]>(
+    values: A & ([T] extends [A[number]] ? unknown : { readonly missing: Exclude<T, A[number]> }),
+  ): A =>
+    values;
+
+const noticeKinds = allOf<NoticeKind>()([
+  'registration',
+  'extension',
+  'decision',
+  'forwarding',
+  'withdrawal',
+  'return',
+  'deemed_refusal',
+]);
+const noticeForms = allOf<NoticeForm>()(['email', 'letter']);
+const noticeStatuses = allOf<NoticeStatus>()([
+  'pending',
+  'sent',
+  'failed',
+  'dispatched',
+  'delivered_otherwise',
+]);
+const alertKinds = allOf<AlertKind>()([
+  'due_soon',
+  'overdue',
+  'recommendation_unanswered',
+  'letter_not_dispatched',
+  'notice_failed',
+  'forwarded_late',
+]);
+const historyEventTypes = allOf<HistoryEventType>()([
+  'filed',
+  'extended',
+  'decided',
+  'marked_overdue',
+  'forwarded',
+  'withdrawn',
+  'returned',
+  'due_date_recomputed',
+  'notice_sent',
+  'notice_failed',
+  'notice_delivered_otherwise',
+  'delivery_attempt_failed',
+  'alert_raised',
+  'alert_sent',
+  'alert_failed',
+  'notice_dispatched',
+  'findings_recorded',
+  'recommendation_sent',
+  'recommendation_answered',
+  'recommendation_controlled',
+]);
+const alertStatuses = allOf<Alert['status']>()(['pending', 'sent', 'failed']);
+const dayOffCauses = allOf<DayOffCause>()(['holiday', 'carry_over', 'decree']);
+
+/** History events whose `reason` is the mail provider's own words: officials see it, applicants not. */
+export const providerReasonEvents: readonly HistoryEventType[] = [
+  'delivery_attempt_failed',
+  'notice_failed',
+  'alert_failed',
+];
+
+// The primitives answers are made of (docs/api.md, Conventions).
+
+/** `YYYY-MM-DD`. */
+const isoDate = z.iso.date();
+/** An instant in Almaty legal time, to the second, with its offset: `2026-11-25T10:15:00+05:00`. */
+const instant = z.iso.datetime({ offset: true, precision: 0 });
+/** Complaints, notices, alerts, extensions and recommendations are named by ULIDs. */
+const ulid = z.ulid();
+/** A body of the directory: lowercase latin, digits and hyphens (`akimat-astana`). */
+const bodyId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+/** R14: `<addressee>/<year>/<000001>`. */
+const registrationNumber = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}\/\d{6,}$/);
+/** `YYYY-MM`. */
+const month = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/);
+const count = z.number().int().nonnegative();
+const workingDays = z.number().int().nonnegative();
+
+export const localizedTextSchema = z.strictObject({ kk: z.string(), ru: z.string() });
+export type LocalizedTextView = z.infer<typeof localizedTextSchema>;
+
+// Reference data.
+
+/** R2: one body of the directory, with what its kind may do. */
+export const bodyViewSchema = z.strictObject({
+  id: bodyId,
+  kind: z.enum(bodyKinds),
+  name: localizedTextSchema,
+  parentId: bodyId.nullable(),
+  reviewWorkingDays: workingDays,
+  mayExtend: z.boolean(),
+});
+export type BodyView = z.infer<typeof bodyViewSchema>;
+
+/** `GET /v1/bodies`: a page of the directory; the cursor is the last body's id. */
+export const bodyListSchema = z.strictObject({
+  items: z.array(bodyViewSchema),
+  nextCursor: bodyId.nullable(),
+});
+export type BodyList = z.infer<typeof bodyListSchema>;
+
+/** `GET /v1/calendar/due-date` (R5, R22). */
+export const dueDateAnswerSchema = z.strictObject({
+  from: isoDate,
+  workingDays,
+  dueDate: isoDate,
+  /** The due date lies past the official calendar and may still move. */
+  provisional: z.boolean(),
+});
+export type DueDateAnswer = z.infer<typeof dueDateAnswerSchema>;
+
+/** `GET /v1/calendar/{year}` (R3, R22). */
+export const calendarYearSchema = z.strictObject({
+  year: z.number().int(),
+  daysOff: z.array(
+    z.strictObject({
+      date: isoDate,
+      name: localizedTextSchema,
+      cause: z.enum(dayOffCauses),
+      source: z.string(),
+    }),
+  ),
+  workingWeekends: z.array(
+    z.strictObject({ date: isoDate, reason: localizedTextSchema, source: z.string() }),
+  ),
+  source: z.array(z.string()),
+  /** What is not yet official about the year, or null. */
+  provisional: z.string().nullable(),
+});
+export type CalendarYearView = z.infer<typeof calendarYearSchema>;
+
+// The complaint and what is recorded on it.
+
+/** Who did something (R13): officials by user id and body; applicants and the system by role. */
+export const actorViewSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('applicant') }),
+  z.strictObject({ type: z.literal('official'), sub: z.string(), bodyId }),
+  z.strictObject({ type: z.literal('system'), process: z.string() }),
+]);
+export type ActorView = z.infer<typeof actorViewSchema>;
+
+/** An actor as the applicant sees it: officials by their body only, without their user id. */
+export const applicantActorViewSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('applicant') }),
+  z.strictObject({ type: z.literal('official'), bodyId }),
+  z.strictObject({ type: z.literal('system'), process: z.string() }),
+]);
+export type ApplicantActorView = z.infer<typeof applicantActorViewSchema>;
+
+export const addresseeViewSchema = z.strictObject({
+  id: bodyId,
+  kind: z.enum(bodyKinds),
+  name: localizedTextSchema,
+});
+export type AddresseeView = z.infer<typeof addresseeViewSchema>;
+
+const applicantCommon = {
+  name: z.string(),
+  email: z.email().optional(),
+  phone: z
+    .string()
+    .regex(/^\+7\d{10}$/)
+    .optional(),
+  postalAddress: z.string().optional(),
+  /** The language of the notices. */
+  language: z.enum(languages),
+};
+
+/** As filed: a person with an IIN or an organisation with a BIN. */
+export const applicantViewSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('individual'),
+    iin: z.string().regex(/^\d{12}$/),
+    ...applicantCommon,
+  }),
+  z.strictObject({
+    type: z.literal('legal_entity'),
+    bin: z.string().regex(/^\d{12}$/),
+    ...applicantCommon,
+  }),
+]);
+export type ApplicantView = z.infer<typeof applicantViewSchema>;
+
+export const subjectViewSchema = z.strictObject({
+  type: z.enum(subjectTypes),
+  service: z.string(),
+  respondent: z.string(),
+  occurredOn: isoDate,
+});
+export type SubjectView = z.infer<typeof subjectViewSchema>;
+
+/** R20: who accepted a paper complaint at the counter. */
+export const acceptedByViewSchema = z.strictObject({ name: z.string(), position: z.string() });
+export type AcceptedByView = z.infer<typeof acceptedByViewSchema>;
+
+/*
+ * The records that name an actor come in two variants: the officials' (with user ids) and the
+ * applicant's (without). Each is made by one function of the actor's schema, so the two cannot
+ * differ in anything else.
+ */
+
+const extensionOf = <A extends z.ZodType>(actor: A) =>
+  z.strictObject({
+    id: ulid,
+    workingDays,
+    reason: z.enum(extensionReasons),
+    explanation: z.string(),
+    previousDueDate: isoDate,
+    dueDate: isoDate,
+    grantedAt: instant,
+    grantedBy: actor,
+    noticeId: ulid,
+  });
+
+/** R9, R24: a letter dispatched, or a failed e-mail delivered another way. */
+const manualDeliveryOf = <A extends z.ZodType>(actor: A) => ({
+  method: z.enum(dispatchMethods),
+  trackingNumber: z.string().optional(),
+  by: actor,
+});
+
+/** The e-mail's progress: tries so far, the next one, when it was sent and the provider's id. */
+const deliveryFields = {
+  attempts: count.optional(),
+  nextAttemptAt: instant.optional(),
+  sentAt: instant.optional(),
+  providerMessageId: z.string().optional(),
+};
+
+const noticeFields = <A extends z.ZodType>(actor: A) => ({
+  id: ulid,
+  kind: z.enum(noticeKinds),
+  form: z.enum(noticeForms),
+  language: z.enum(languages),
+  /** R9: 3 working days from the change that caused it. */
+  dueDate: isoDate,
+  status: z.enum(noticeStatuses),
+  createdAt: instant,
+  ...deliveryFields,
+  dispatch: z.strictObject({ sentOn: isoDate, ...manualDeliveryOf(actor) }).optional(),
+  otherDelivery: z
+    .strictObject({ deliveredOn: isoDate, timely: z.boolean(), ...manualDeliveryOf(actor) })
+    .optional(),
+});
+
+/** A notice to the applicant, as officials see it (also the dispatch and delivery answers). */
+export const noticeViewSchema = z.strictObject({
+  ...noticeFields(actorViewSchema),
+  /** Why the last try failed, in the system's words. */
+  failureReason: z.string().optional(),
+});
+export type NoticeView = z.infer<typeof noticeViewSchema>;
+
+/** A notice as the applicant sees it: without why a send failed. */
+export const applicantNoticeViewSchema = z.strictObject(noticeFields(applicantActorViewSchema));
+export type ApplicantNoticeView = z.infer<typeof applicantNoticeViewSchema>;
+
+/** A notice as an act's answer names it. */
+export const noticeSummarySchema = z.strictObject({
+  id: ulid,
+  kind: z.enum(noticeKinds),
+  form: z.enum(noticeForms),
+  dueDate: isoDate,
+  status: z.enum(noticeStatuses),
+});
+export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
+
+/** An e-mail to one body's officials (R9, R11, R12, R16, R24): officials only. */
+export const alertViewSchema = z.strictObject({
+  id: ulid,
+  kind: z.enum(alertKinds),
+  recipient: bodyId,
+  about: isoDate,
+  subjectId: ulid.nullable(),
+  status: z.enum(alertStatuses),
+  createdAt: instant,
+  ...deliveryFields,
+  failureReason: z.string().optional(),
+});
+export type AlertView = z.infer<typeof alertViewSchema>;
+
+const decisionOf = <A extends z.ZodType>(actor: A) =>
+  z.strictObject({
+    outcome: z.enum(decisionOutcomes),
+    text: z.string(),
+    decidedAt: instant,
+    decidedBy: actor,
+    /** Decided on or before the due date. */
+    timely: z.boolean(),
+    noticeId: ulid,
+  });
+
+/** R16: the record of the forwarding, on the original complaint. */
+const forwardingOf = <A extends z.ZodType>(actor: A) =>
+  z.strictObject({
+    toBodyId: bodyId,
+    toComplaintId: ulid,
+    toRegistrationNumber: registrationNumber,
+    toRegistrationDate: isoDate,
+    toDueDate: isoDate,
+    explanation: z.string(),
+    forwardedAt: instant,
+    forwardedBy: actor,
+    /** 3 working days from registration. */
+    dueDate: isoDate,
+    timely: z.boolean(),
+    noticeId: ulid,
+  });
+
+/** R17. */
+const withdrawalOf = <A extends z.ZodType>(actor: A) =>
+  z.strictObject({
+    reason: z.string().nullable(),
+    statementReceivedOn: isoDate.nullable(),
+    withdrawnAt: instant,
+    withdrawnBy: actor,
+    noticeId: ulid,
+  });
+
+/** R18. */
+const returnOf = <A extends z.ZodType>(actor: A) =>
+  z.strictObject({
+    ground: z.enum(returnGrounds),
+    explanation: z.string(),
+    repeatedOf: ulid.nullable(),
+    repeatedRegistrationNumber: registrationNumber.nullable(),
+    returnedAt: instant,
+    returnedBy: actor,
+    noticeId: ulid,
+  });
+
+/** R12: the authorized body's findings. */
+const findingsOf = <A extends z.ZodType>(actor: A) =>
+  z.strictObject({
+    reasons: z.string(),
+    violationFound: z.boolean(),
+    bodyId: bodyId.nullable(),
+    recordedAt: instant,
+    recordedBy: actor,
+  });
+
+const recommendationFields = <A extends z.ZodType>(actor: A) => ({
+  id: ulid,
+  bodyId,
+  measures: z.string(),
+  respondBy: isoDate,
+  sentAt: instant,
+  sentBy: actor,
+  response: z
+    .strictObject({
+      outcome: z.enum(recommendationOutcomes),
+      text: z.string(),
+      respondedAt: instant,
+      respondedBy: actor,
+      timely: z.boolean(),
+    })
+    .nullable(),
+  /** R23: timeliness (from the dates) and completeness. */
+  control: z
+    .strictObject({
+      complete: z.boolean(),
+      timely: z.boolean(),
+      text: z.string(),
+      recordedAt: instant,
+      recordedBy: actor,
+    })
+    .nullable(),
+});
+
+const historyDetails = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.null()]),
+);
+
+/** R13: one entry of the history. */
+const historyEventOf = <A extends z.ZodType>(actor: A) =>
+  z.strictObject({
+    type: z.enum(historyEventTypes),
+    at: instant,
+    actor,
+    /** The version of the complaint this event produced. */
+    version: z.number().int().positive(),
+    /** What changed, without personal data. */
+    details: historyDetails,
+  });
+
+export const extensionViewSchema = extensionOf(actorViewSchema);
+export type ExtensionView = z.infer<typeof extensionViewSchema>;
+export const decisionViewSchema = decisionOf(actorViewSchema);
+export type DecisionView = z.infer<typeof decisionViewSchema>;
+export const forwardingViewSchema = forwardingOf(actorViewSchema);
+export type ForwardingView = z.infer<typeof forwardingViewSchema>;
+export const withdrawalViewSchema = withdrawalOf(actorViewSchema);
+export type WithdrawalView = z.infer<typeof withdrawalViewSchema>;
+export const returnViewSchema = returnOf(actorViewSchema);
+export type ReturnView = z.infer<typeof returnViewSchema>;
+/** `POST …/findings` answers these. */
+export const findingsViewSchema = findingsOf(actorViewSchema);
+export type FindingsView = z.infer<typeof findingsViewSchema>;
+/** `POST …/recommendations/{recId}/response` and `…/control` answer these. */
+export const recommendationViewSchema = z.strictObject(recommendationFields(actorViewSchema));
+export type RecommendationView = z.infer<typeof recommendationViewSchema>;
+export const historyEventViewSchema = historyEventOf(actorViewSchema);
+export type HistoryEventView = z.infer<typeof historyEventViewSchema>;
+
+export const applicantExtensionViewSchema = extensionOf(applicantActorViewSchema);
+export type ApplicantExtensionView = z.infer<typeof applicantExtensionViewSchema>;
+export const applicantDecisionViewSchema = decisionOf(applicantActorViewSchema);
+export type ApplicantDecisionView = z.infer<typeof applicantDecisionViewSchema>;
+export const applicantForwardingViewSchema = forwardingOf(applicantActorViewSchema);
+export type ApplicantForwardingView = z.infer<typeof applicantForwardingViewSchema>;
+export const applicantWithdrawalViewSchema = withdrawalOf(applicantActorViewSchema);
+export type ApplicantWithdrawalView = z.infer<typeof applicantWithdrawalViewSchema>;
+export const applicantReturnViewSchema = returnOf(applicantActorViewSchema);
+export type ApplicantReturnView = z.infer<typeof applicantReturnViewSchema>;
+export const applicantFindingsViewSchema = findingsOf(applicantActorViewSchema);
+export type ApplicantFindingsView = z.infer<typeof applicantFindingsViewSchema>;
+export const applicantRecommendationViewSchema = z.strictObject(
+  recommendationFields(applicantActorViewSchema),
+);
+export type ApplicantRecommendationView = z.infer<typeof applicantRecommendationViewSchema>;
+/** A history event as the applicant sees it: a delivery failure without the provider's reason. */
+export const applicantHistoryEventViewSchema = historyEventOf(applicantActorViewSchema).refine(
+  (event) => !(providerReasonEvents.includes(event.type) && 'reason' in event.details),
+  { error: "a delivery failure's reason is for officials", path: ['details', 'reason'] },
+);
+export type ApplicantHistoryEventView = z.infer<typeof applicantHistoryEventViewSchema>;
+
+/** The complaint's own fields, the same for every caller (the order of the answer's fields). */
+const complaintHead = {
+  id: ulid,
+  registrationNumber,
+  status: z.enum(complaintStatuses),
+  channel: z.enum(channels),
+  addressee: addresseeViewSchema,
+  applicant: applicantViewSchema,
+  subject: subjectViewSchema,
+  text: z.string(),
+  /** R12, R19: the earlier complaint whose outcome this one disputes. */
+  appealOf: ulid.nullable(),
+  receivedAt: instant,
+  acceptedBy: acceptedByViewSchema.nullable(),
+  registrationDate: isoDate,
+  reviewWorkingDays: workingDays,
+  dueDate: isoDate,
+  dueDateProvisional: z.boolean(),
+  extendedWorkingDays: workingDays,
+};
+
+/** R15: a complaint as officials see it (`GET /v1/complaints/{id}`, and the acts' answers). */
+export const complaintViewSchema = z.strictObject({
+  ...complaintHead,
+  extensions: z.array(extensionViewSchema),
+  forwardedFrom: ulid.nullable(),
+  forwardedTo: ulid.nullable(),
+  forwarding: forwardingViewSchema.nullable(),
+  withdrawal: withdrawalViewSchema.nullable(),
+  return: returnViewSchema.nullable(),
+  notices: z.array(noticeViewSchema),
+  decision: decisionViewSchema.nullable(),
+  findings: findingsViewSchema.nullable(),
+  recommendations: z.array(recommendationViewSchema),
+  filedBy: actorViewSchema,
+  /** 1 at filing, +1 per change; the answer's ETag. */
+  version: z.number().int().positive(),
+  history: z.array(historyEventViewSchema),
+  alerts: z.array(alertViewSchema),
+});
+export type ComplaintView = z.infer<typeof complaintViewSchema>;
+
+/**
+ * R15: a complaint as its applicant sees it: no alerts, no officials' user ids, no notice's
+ * failure reason, no provider's reason in delivery failures.
+ */
+export const applicantComplaintViewSchema = z.strictObject({
+  ...complaintHead,
+  extensions: z.array(applicantExtensionViewSchema),
+  forwardedFrom: ulid.nullable(),
+  forwardedTo: ulid.nullable(),
+  forwarding: applicantForwardingViewSchema.nullable(),
+  withdrawal: applicantWithdrawalViewSchema.nullable(),
+  return: applicantReturnViewSchema.nullable(),
+  notices: z.array(applicantNoticeViewSchema),
+  decision: applicantDecisionViewSchema.nullable(),
+  findings: applicantFindingsViewSchema.nullable(),
+  recommendations: z.array(applicantRecommendationViewSchema),
+  filedBy: applicantActorViewSchema,
+  version: z.number().int().positive(),
+  history: z.array(applicantHistoryEventViewSchema),
+});
+export type ApplicantComplaintView = z.infer<typeof applicantComplaintViewSchema>;
+
+/** What a route open to both answers: the officials' view, or the applicant's. */
+export const complaintViewForCallerSchema = z.union([
+  complaintViewSchema,
+  applicantComplaintViewSchema,
+]);
+export type ComplaintViewForCaller = z.infer<typeof complaintViewForCallerSchema>;
+
+/** `POST /v1/complaints` (201): the registration, and the access token, shown this once. */
+export const filingViewSchema = z.strictObject({
+  id: complaintHead.id,
+  registrationNumber,
+  status: complaintHead.status,
+  channel: complaintHead.channel,
+  addressee: addresseeViewSchema,
+  receivedAt: instant,
+  acceptedBy: complaintHead.acceptedBy,
+  registrationDate: isoDate,
+  reviewWorkingDays: workingDays,
+  dueDate: isoDate,
+  dueDateProvisional: z.boolean(),
+  extendedWorkingDays: workingDays,
+  forwardedFrom: ulid.nullable(),
+  forwardedTo: ulid.nullable(),
+  /** `ap.<complaintId>.<secret>`: reads the complaint, and withdraws it (R17). */
+  accessToken: z.string().regex(/^ap\.[0-9A-HJKMNP-TV-Z]{26}\.[A-Za-z0-9_-]{43}$/),
+});
+export type FilingView = z.infer<typeof filingViewSchema>;
+
+/** A list's item: no personal data, enough to choose what to open. */
+export const complaintSummarySchema = z.strictObject({
+  id: ulid,
+  registrationNumber,
+  status: z.enum(complaintStatuses),
+  channel: z.enum(channels),
+  addressee: addresseeViewSchema,
+  receivedAt: instant,
+  registrationDate: isoDate,
+  dueDate: isoDate,
+  dueDateProvisional: z.boolean(),
+  extendedWorkingDays: workingDays,
+});
+export type ComplaintSummaryView = z.infer<typeof complaintSummarySchema>;
+
+/** `GET /v1/complaints`: a page, by due date; the cursor is opaque. */
+export const complaintListSchema = z.strictObject({
+  items: z.array(complaintSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type ComplaintList = z.infer<typeof complaintListSchema>;
+
+// The acts' own answers.
+
+/** `POST …/extensions` (201, R6–R9). */
+export const extensionAnswerSchema = z.strictObject({
+  id: ulid,
+  dueDate: isoDate,
+  /** R22: the new due date lies past the official calendar. */
+  dueDateProvisional: z.boolean(),
+  extendedWorkingDays: workingDays,
+  notice: noticeSummarySchema,
+});
+export type ExtensionAnswer = z.infer<typeof extensionAnswerSchema>;
+
+/** `POST …/forwarding` (201, R16): the complaint registered at the receiving body. */
+export const forwardingAnswerSchema = z.strictObject({
+  forwardedTo: z.strictObject({
+    id: ulid,
+    registrationNumber,
+    addresseeId: bodyId,
+    registrationDate: isoDate,
+    dueDate: isoDate,
+  }),
+  notice: noticeSummarySchema,
+  /** Within 3 working days of registration. */
+  timely: z.boolean(),
+});
+export type ForwardingAnswer = z.infer<typeof forwardingAnswerSchema>;
+
+/** `POST …/recommendations` (201, R12): the recommendation, led by its id. */
+export const sentRecommendationSchema = z.strictObject({
+  recommendationId: ulid,
+  ...recommendationFields(actorViewSchema),
+});
+export type SentRecommendation = z.infer<typeof sentRecommendationSchema>;
+
+// Statistics.
+
+const byValue = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.record(z.enum(values), count);
+
+/** One body's figures for one month ([S6.3]). */
+export const monthFiguresSchema = z.strictObject({
+  bodyId,
+  month,
+  received: count,
+  decided: z.strictObject({ timely: count, late: count }),
+  outcomes: byValue(decisionOutcomes),
+  medianWorkingDaysToDecision: workingDays.nullable(),
+  overdueNow: count,
+  deemedRefusals: count,
+  extended: z.strictObject({ count, workingDays, byReason: byValue(extensionReasons) }),
+  forwarded: z.strictObject({ timely: count, late: count }),
+  withdrawn: count,
+  returned: byValue(returnGrounds),
+  recommendations: z.strictObject({
+    sent: count,
+    answeredTimely: count,
+    answeredLate: count,
+    outcomes: byValue(recommendationOutcomes),
+  }),
+});
+export type MonthFiguresView = z.infer<typeof monthFiguresSchema>;
+
+/** `GET /v1/statistics` as JSON; `addresseeId` null for every body. */
+export const statisticsAnswerSchema = z.strictObject({
+  from: month,
+  to: month,
+  addresseeId: bodyId.nullable(),
+  items: z.array(monthFiguresSchema),
+});
+export type StatisticsAnswer = z.infer<typeof statisticsAnswerSchema>;
+
+// The OpenAPI document itself, down to where its JSON Schemas begin.
+
+/** Any JSON value: what a JSON Schema inside the document is made of. */
+export const jsonValueSchema = z.json();
+const jsonObject = z.record(z.string(), jsonValueSchema);
+const content = z.record(z.string(), z.strictObject({ schema: jsonObject }));
+
+const operationSchema = z.strictObject({
+  operationId: z.string(),
+  summary: z.string(),
+  security: z.array(z.record(z.string(), z.array(z.string()))).optional(),
+  parameters: z.array(
+    z.strictObject({
+      name: z.string(),
+      in: z.enum(['path', 'query']),
+      required: z.boolean(),
+      schema: jsonObject,
+    }),
+  ),
+  requestBody: z.strictObject({ required: z.boolean(), content }).optional(),
+  responses: z.record(z.string(), z.strictObject({ description: z.string(), content })),
+});
+
+/** `GET /v1/openapi.json`: OpenAPI 3.1. */
+export const openApiDocumentSchema = z.strictObject({
+  openapi: z.literal('3.1.0'),
+  info: z.strictObject({ title: z.string(), version: z.string(), description: z.string() }),
+  servers: z.array(z.strictObject({ url: z.string() })),
+  paths: z.record(
+    z.string().regex(/^\/v1\//),
+    z.partialRecord(z.enum(['get', 'post']), operationSchema),
+  ),
+  components: z.strictObject({
+    securitySchemes: z.record(z.string(), jsonObject),
+    schemas: z.record(z.string(), jsonObject),
+  }),
+});
+export type OpenApiDocument = z.infer<typeof openApiDocumentSchema>;
