@@ -21,6 +21,17 @@ export interface LocalFunction {
   readonly handler: ApiHandler;
 }
 
+/**
+ * Something the front door serves besides the API (the local sign-in, the web app's files): it
+ * answers the request itself and resolves true, or resolves false without touching it. `url` has
+ * the request's path and query; its origin is not the one the caller used (read the Host header).
+ */
+export type LocalPage = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => Promise<boolean>;
+
 export interface LocalApi {
   readonly url: string;
   readonly server: Server;
@@ -74,6 +85,8 @@ export async function startLocalApi(options: {
   readonly port: number;
   readonly functions: readonly LocalFunction[];
   readonly issuer: LocalIssuer;
+  /** Tried in order before the API's routes; the first that answers wins. */
+  readonly pages?: readonly LocalPage[];
 }): Promise<LocalApi> {
   const compiled = compile(options.functions);
   const keys = createLocalJWKSet({ keys: [...options.issuer.jwks.keys] });
@@ -88,6 +101,9 @@ export async function startLocalApi(options: {
         body: JSON.stringify(options.issuer.jwks),
       });
       return;
+    }
+    for (const page of options.pages ?? []) {
+      if (await page(request, response, url)) return;
     }
     const onPath = compiled.filter((route) => route.pattern.test(url.pathname));
     if (onPath.length === 0) {
