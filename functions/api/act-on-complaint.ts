@@ -24,7 +24,16 @@ import {
   requireMatchingVersion,
   type HttpResponse,
 } from '../lib/http.js';
-import { complaintLocation, complaintView, noticeView } from '../lib/views.js';
+import {
+  complaintLocation,
+  complaintView,
+  extensionAnswer,
+  findingsAnswer,
+  forwardingAnswer,
+  noticeAnswer,
+  recommendationAnswer,
+  sentRecommendationAnswer,
+} from '../lib/views.js';
 
 type Needs = Pick<
   Dependencies,
@@ -137,21 +146,11 @@ export function createActOnComplaintHandler(dependencies: Needs) {
             noticeId: newId(),
             request: request.body,
           }),
-          (next) => {
-            const extension = next.extensions.at(-1);
-            const notice = next.notices.find((n) => n.id === extension?.noticeId);
-            return {
-              status: 201,
-              headers: { location: complaintLocation(next.id) },
-              body: {
-                id: extension?.id,
-                dueDate: next.dueDate,
-                dueDateProvisional: next.dueDateProvisional,
-                extendedWorkingDays: next.extendedWorkingDays,
-                notice: notice && noticeView(notice),
-              },
-            };
-          },
+          (next) => ({
+            status: 201,
+            headers: { location: complaintLocation(next.id) },
+            body: extensionAnswer(next),
+          }),
         );
       },
       decide: (request) =>
@@ -195,25 +194,11 @@ export function createActOnComplaintHandler(dependencies: Needs) {
             reserved.set(year, sequence);
             return command(sequence);
           },
-          (next) => {
-            const forwarding = next.forwarding;
-            const notice = next.notices.find((n) => n.id === forwarding?.noticeId);
-            return {
-              status: 201,
-              headers: { location: complaintLocation(forwardedId) },
-              body: {
-                forwardedTo: forwarding && {
-                  id: forwarding.toComplaintId,
-                  registrationNumber: forwarding.toRegistrationNumber,
-                  addresseeId: forwarding.toBodyId,
-                  registrationDate: forwarding.toRegistrationDate,
-                  dueDate: forwarding.toDueDate,
-                },
-                notice: notice && noticeView(notice),
-                timely: forwarding?.timely,
-              },
-            };
-          },
+          (next) => ({
+            status: 201,
+            headers: { location: complaintLocation(forwardedId) },
+            body: forwardingAnswer(next),
+          }),
         );
       },
       withdraw: (request) =>
@@ -254,10 +239,7 @@ export function createActOnComplaintHandler(dependencies: Needs) {
             noticeId: request.params.noticeId ?? '',
             request: request.body,
           }),
-          (next) => ({
-            status: 200,
-            body: next.notices.find((n) => n.id === request.params.noticeId),
-          }),
+          (next) => ({ status: 200, body: noticeAnswer(next, request.params.noticeId ?? '') }),
         ),
       recordOtherDelivery: (request) =>
         act(
@@ -268,10 +250,7 @@ export function createActOnComplaintHandler(dependencies: Needs) {
             noticeId: request.params.noticeId ?? '',
             request: request.body,
           }),
-          (next) => ({
-            status: 201,
-            body: next.notices.find((n) => n.id === request.params.noticeId),
-          }),
+          (next) => ({ status: 201, body: noticeAnswer(next, request.params.noticeId ?? '') }),
         ),
       recordFindings: (request) =>
         act(
@@ -286,7 +265,7 @@ export function createActOnComplaintHandler(dependencies: Needs) {
           (next) => ({
             status: 201,
             headers: { location: complaintLocation(next.id) },
-            body: next.findings,
+            body: findingsAnswer(next),
           }),
         ),
       sendRecommendation: (request) => {
@@ -304,10 +283,7 @@ export function createActOnComplaintHandler(dependencies: Needs) {
           (next) => ({
             status: 201,
             headers: { location: complaintLocation(next.id) },
-            body: {
-              recommendationId,
-              ...next.recommendations.find((r) => r.id === recommendationId),
-            },
+            body: sentRecommendationAnswer(next, recommendationId),
           }),
         );
       },
@@ -322,7 +298,7 @@ export function createActOnComplaintHandler(dependencies: Needs) {
           }),
           (next) => ({
             status: 201,
-            body: next.recommendations.find((r) => r.id === request.params.recId),
+            body: recommendationAnswer(next, request.params.recId ?? ''),
           }),
         ),
       controlRecommendation: (request) =>
@@ -336,7 +312,7 @@ export function createActOnComplaintHandler(dependencies: Needs) {
           }),
           (next) => ({
             status: 201,
-            body: next.recommendations.find((r) => r.id === request.params.recId),
+            body: recommendationAnswer(next, request.params.recId ?? ''),
           }),
         ),
     },

@@ -5,6 +5,7 @@
  */
 
 import { DomainError } from '../../shared/domain/errors.js';
+import type { ComplaintList } from '../../shared/validation/responses.js';
 import { renderCoupon, renderLetter } from '../../shared/texts/notices.js';
 import { requireOfficial, type Credentials } from '../lib/auth.js';
 import { readVisibleComplaint } from '../lib/complaints.js';
@@ -63,7 +64,10 @@ export function createReadComplaintsHandler(dependencies: Needs) {
           limit: query.limit,
           cursor: query.cursor,
         });
-        return { status: 200, body: page };
+        return {
+          status: 200,
+          body: { items: [...page.items], nextCursor: page.nextCursor } satisfies ComplaintList,
+        };
       },
       getLetter: async ({ params, headers, now }) => {
         const credentials = await authenticate(headers.authorization);

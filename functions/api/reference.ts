@@ -13,6 +13,12 @@ import {
 } from '../../shared/calendar/index.js';
 import { toBodyView } from '../../shared/domain/bodies.js';
 import { DomainError } from '../../shared/domain/errors.js';
+import type {
+  BodyList,
+  BodyView,
+  CalendarYearView,
+  DueDateAnswer,
+} from '../../shared/validation/responses.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { createHttpHandler } from '../lib/http.js';
 import { openApiDocument } from '../lib/openapi.js';
@@ -45,14 +51,17 @@ export function createReferenceHandler(
         const more = last !== undefined && bodies.at(-1)?.id !== last.id;
         return {
           status: 200,
-          body: { items: page.map(toBodyView), nextCursor: more ? last.id : null },
+          body: {
+            items: page.map(toBodyView),
+            nextCursor: more ? last.id : null,
+          } satisfies BodyList,
         };
       },
       getBody: async ({ params }) => {
         const body = await dependencies.directory.find(params.bodyId ?? '');
         if (!body)
           throw new DomainError('not-found', `No body ${params.bodyId ?? ''} in the directory`);
-        return { status: 200, body: toBodyView(body) };
+        return { status: 200, body: toBodyView(body) satisfies BodyView };
       },
       dueDate: ({ query }) => {
         try {
@@ -65,7 +74,7 @@ export function createReferenceHandler(
               dueDate,
               // R22: counted past the official calendar from the law's holidays alone.
               provisional: !isOfficialDate(dueDate),
-            },
+            } satisfies DueDateAnswer,
           });
         } catch (error) {
           if (error instanceof CalendarRangeError) {
@@ -91,11 +100,11 @@ export function createReferenceHandler(
           status: 200,
           body: {
             year,
-            daysOff: calendar.daysOff,
-            workingWeekends: calendar.workingWeekends,
-            source: calendar.sources,
+            daysOff: [...calendar.daysOff],
+            workingWeekends: [...calendar.workingWeekends],
+            source: [...calendar.sources],
             provisional: calendar.provisional,
-          },
+          } satisfies CalendarYearView,
           headers: { 'cache-control': 'public, max-age=3600' },
         });
       },

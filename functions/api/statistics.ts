@@ -6,6 +6,7 @@
 
 import { DomainError, validationFailed } from '../../shared/domain/errors.js';
 import { figuresOf, monthsBetween, statisticsCsv } from '../../shared/domain/statistics.js';
+import type { StatisticsAnswer } from '../../shared/validation/responses.js';
 import { requireOfficial } from '../lib/auth.js';
 import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
 import { authenticatorFromEnvironment } from '../lib/wiring/auth.js';
@@ -59,7 +60,12 @@ export function createStatisticsHandler(dependencies: Needs) {
         }
         return {
           status: 200,
-          body: { from: query.from, to: query.to, addresseeId: bodyId ?? null, items: rows },
+          body: {
+            from: query.from,
+            to: query.to,
+            addresseeId: bodyId ?? null,
+            items: rows,
+          } satisfies StatisticsAnswer,
         };
       },
     },
