@@ -11,6 +11,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { createLocalJWKSet } from 'jose';
 import { monotonicFactory } from 'ulid';
+import * as z from 'zod';
 import { createActOnComplaintHandler } from '../../functions/api/act-on-complaint.js';
 import { createFileComplaintHandler } from '../../functions/api/file-complaint.js';
 import { createReadComplaintsHandler } from '../../functions/api/read-complaints.js';
@@ -19,6 +20,7 @@ import { createDeadlineHandler } from '../../functions/deadline/handler.js';
 import { createAuthenticator } from '../../functions/lib/auth.js';
 import type { Dependencies } from '../../functions/lib/dependencies.js';
 import type { ApiHandler } from '../../functions/lib/http.js';
+import { routes, type RouteSpec } from '../../functions/api/routes.js';
 import { createDeliveryEventsHandler } from '../../functions/delivery-events/handler.js';
 import { createNoticeHandler } from '../../functions/notice/handler.js';
 import { createReconcileHandler } from '../../functions/reconcile/handler.js';
@@ -77,6 +79,11 @@ import { createSesClient, SesMailer } from '../../shared/adapters/ses/mailer.js'
 import { bodyDirectory } from '../../shared/bodies/index.js';
 import type { ScheduleSpec } from '../../shared/domain/schedules.js';
 import type { GaugeName, MetricName, Scheduler } from '../../shared/ports.js';
+import {
+  applicantComplaintViewSchema,
+  complaintViewForCallerSchema,
+  complaintViewSchema,
+} from '../../shared/validation/responses.js';
 
 export interface Reply {
   readonly status: number;
@@ -98,6 +105,54 @@ export function field(body: unknown, ...path: (string | number)[]): string {
   if (typeof at !== 'string' && typeof at !== 'number')
     throw new Error(`No value at ${path.join('.')}`);
   return String(at);
+}
+
+/** The routes as the local front door matches them: the first whose method and template fit. */
+const routeMatchers = Object.entries(routes as Record<string, RouteSpec>).map(([name, spec]) => ({
+  name,
+  spec,
+  pattern: new RegExp(`^${spec.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+}));
+
+/**
+ * Every successful JSON answer a test receives must be what its route's response schema says
+ * (strict: an undeclared field fails too), so the published contract is proved by the whole
+ * suite, not by a sample. Throws, failing the test, on any mismatch.
+ */
+function checkAnswer(
+  method: string,
+  path: string,
+  authorization: string | undefined,
+  response: Response,
+  text: string,
+): void {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!response.ok || !contentType.startsWith('application/json') || text === '') return;
+  const pathname = new URL(path, 'http://127.0.0.1').pathname;
+  const route = routeMatchers.find(
+    (candidate) =>
+      candidate.spec.method === method.toUpperCase() && candidate.pattern.test(pathname),
+  );
+  // Only the API's routes carry a contract (the local issuer's keys, for one, are not the API's).
+  if (!route) return;
+  const where = `${method} ${path} (${route.name})`;
+  if (response.status !== route.spec.success) {
+    throw new Error(`${where} answered ${response.status}, not its ${route.spec.success}`);
+  }
+  if (!route.spec.response) throw new Error(`${where} answered JSON but declares no response`);
+  // R15: who asked decides which view of a complaint is right, not merely one of the two.
+  const schema =
+    route.spec.response === complaintViewForCallerSchema
+      ? /^Bearer ap\./i.test(authorization ?? '')
+        ? applicantComplaintViewSchema
+        : complaintViewSchema
+      : route.spec.response;
+  const result = schema.safeParse(JSON.parse(text));
+  if (!result.success) {
+    throw new Error(
+      `${where} answered outside its response schema:\n${z.prettifyError(result.error)}`,
+    );
+  }
 }
 
 export interface CallOptions {
@@ -409,6 +464,13 @@ export async function createSystem(
         ...(payload === undefined ? {} : { body: payload }),
       });
       const text = await settled(await response.text());
+      checkAnswer(
+        method,
+        path,
+        Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1],
+        response,
+        text,
+      );
       const isJson = (response.headers.get('content-type') ?? '').includes('json') && text !== '';
       const parsed: unknown = isJson ? JSON.parse(text) : {};
       const body =
