@@ -35,6 +35,7 @@ import { localAudience, localIssuer, localIssuerAt, type LocalIssuer } from './i
 import { lambdaContext } from './lambda-context.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator.js';
 import { startLocalSes } from './ses.js';
+import { signInPages } from './sign-in.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
 import { upgradeTable } from './table-upgrade.js';
 
@@ -57,6 +58,8 @@ export interface LocalStackOptions {
   readonly logLevel?: string;
   /** Waits before further tries of a failed e-mail (seconds, comma-separated). */
   readonly retryDelaysSeconds?: string;
+  /** Origins besides the API's own (127.0.0.1 and localhost) the sign-in may return to. */
+  readonly signInOrigins?: readonly string[];
 }
 
 export interface LocalStack {
@@ -186,7 +189,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         : { file: path.join(directory, 'scheduler', 'schedules.json') }),
     });
     stops.unshift(scheduler.close);
-    const server = await startLocalApi({ port, functions: api, issuer });
+    // The user pool's managed login, locally: the desk on this port may sign officials in.
+    const signIn = signInPages({
+      issuer,
+      allowedRedirectOrigins: [
+        apiUrl,
+        `http://localhost:${port}`,
+        ...(options.signInOrigins ?? []),
+      ],
+    });
+    const server = await startLocalApi({ port, functions: api, issuer, pages: [signIn] });
     stops.unshift(server.close);
 
     // The table's stream, fed to the consumer as Lambda's event source mapping would.
