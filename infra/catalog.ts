@@ -23,6 +23,8 @@ export const environmentVariables = {
   SENDER_EMAIL: 'The verified SES identity notices are sent from',
   SES_CONFIGURATION_SET: 'The SES configuration set reporting bounces and complaints',
   NOTICE_RETRY_DELAYS_SECONDS: 'Waits before each further try of a failed e-mail, comma-separated',
+  WEB_DESK_URL:
+    'The web desk the applicant’s follow-up link points to (`<url>/follow#lang=…&token=…`), in the receipt and in every link asked for',
   POWERTOOLS_SERVICE_NAME: 'The service name in logs and metrics',
   POWERTOOLS_LOG_LEVEL: 'The log level',
   POWERTOOLS_METRICS_NAMESPACE: 'The CloudWatch namespace of the metrics the functions count',
@@ -188,6 +190,20 @@ export const functions: readonly FunctionDefinition[] = [
     timeoutSeconds: 10,
   },
   {
+    name: 'api-access-links',
+    description:
+      'Follow-up links asked for by registration number and e-mail: recorded on a match, 3 a day, always answered 202',
+    entry: 'functions/api/access-links.ts',
+    routes: ['requestAccessLink'],
+    environment: ['TABLE_NAME', ...http, ...common],
+    // It records the link e-mail on the complaint (the outbox), or a throwaway write of its shape.
+    table: 'read-write',
+    managesSchedules: false,
+    sendsEmail: false,
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
+  {
     name: 'deadline',
     description:
       'Due-soon reminders, overdue checks, recommendation control, letters not dispatched',
@@ -212,6 +228,7 @@ export const functions: readonly FunctionDefinition[] = [
       'SENDER_EMAIL',
       'SES_CONFIGURATION_SET',
       'NOTICE_RETRY_DELAYS_SECONDS',
+      'WEB_DESK_URL',
       ...common,
     ],
     table: 'read-write',

@@ -36,6 +36,14 @@ export class ComplaintDeskStack extends Stack {
     this.api = new Api(this, 'api', { stage });
 
     const serviceName = stage.prefix;
+    // The web desk the follow-up links point to: `-c webDeskUrl=https://…`. INTERIM: without it,
+    // the API's own URL (built from its id, which depends on no function), because the web desk's
+    // CloudFront distribution does not exist yet; it is to be replaced by that distribution's URL.
+    const contextUrl: unknown = this.node.tryGetContext('webDeskUrl');
+    const webDeskUrl =
+      typeof contextUrl === 'string' && contextUrl.trim() !== ''
+        ? contextUrl.trim()
+        : `https://${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${stage.name}`;
     const environment: Record<EnvironmentName, string> = {
       TABLE_NAME: this.data.table.tableName,
       CORS_ORIGINS: stage.corsOrigins.join(','),
@@ -43,6 +51,7 @@ export class ComplaintDeskStack extends Stack {
       ...this.scheduling.environment,
       ...this.notices.environment,
       NOTICE_RETRY_DELAYS_SECONDS: '60,300,900,3600,14400',
+      WEB_DESK_URL: webDeskUrl,
       POWERTOOLS_SERVICE_NAME: serviceName,
       POWERTOOLS_LOG_LEVEL: stage.production ? 'INFO' : 'DEBUG',
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,

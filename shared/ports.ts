@@ -16,12 +16,20 @@ import type {
 } from './domain/complaint.js';
 
 /**
- * What the table keeps of the applicant's access token: its SHA-256 (hex), and the complaint it
+ * What the table keeps of an applicant's access token: its SHA-256 (hex), and the complaint it
  * was issued for (a forwarded complaint is read with the original's token, R16).
  */
-export interface StoredAccessToken {
+export interface IssuedToken {
   readonly hash: string;
   readonly issuedFor: string;
+}
+
+/**
+ * A complaint's access tokens: the one issued at filing, and those issued since, one with each
+ * follow-up link e-mailed (access links). Every one of them opens the complaint (R15).
+ */
+export interface StoredAccessToken extends IssuedToken {
+  readonly later?: readonly IssuedToken[];
 }
 
 export interface StoredComplaint {
@@ -119,7 +127,7 @@ export interface ComplaintRepository {
    */
   claimDelivery(
     complaintId: string,
-    kind: 'notice' | 'alert',
+    kind: 'notice' | 'alert' | 'link',
     messageId: string,
     leaseUntil: number,
     now: number,
@@ -144,6 +152,23 @@ export interface ComplaintRepository {
   unsent(before: number): Promise<readonly AttentionEntry[]>;
   /** R22: open complaints whose provisional due date is `date` (GSI2). */
   provisionalOn(date: IsoDate): Promise<readonly ProvisionalComplaint[]>;
+  /** The complaint registered under this number (R14), if any: one read by key. */
+  complaintIdOf(registrationNumber: string): Promise<string | undefined>;
+  /**
+   * Records a follow-up link asked for (`next` is `previous` with one more pending link e-mail),
+   * with the plan of schedules that sends it, in one conditional transaction: `version-conflict`
+   * when the complaint or its links changed since `previous` was read. With `undefined` (no match,
+   * or today's links used up) it makes a write of the same shape to throwaway items instead, so
+   * that neither the calls nor their kinds tell the two apart.
+   */
+  recordAccessLink(
+    change: { readonly previous: Complaint; readonly next: Complaint } | undefined,
+  ): Promise<void>;
+  /**
+   * Keeps a new access token of a complaint: its hash only. Written before the e-mail that carries
+   * the token is sent, so that no token exists that would not open its complaint.
+   */
+  addAccessToken(complaintId: string, token: IssuedToken): Promise<void>;
 }
 
 /** R22: what the daily run remembers about keeping the calendar current. */

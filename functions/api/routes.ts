@@ -41,6 +41,10 @@ import {
   statisticsAnswerSchema,
 } from '../../shared/validation/responses.js';
 import { statisticsQuerySchema } from '../../shared/validation/statistics.js';
+import {
+  accessLinkAnswerSchema,
+  accessLinkRequestSchema,
+} from '../../shared/validation/access-links.js';
 
 /** Who may call a route: the API Gateway authorizer guards `official` routes in AWS. */
 export type Access = 'public' | 'applicant-or-official' | 'official';
@@ -52,7 +56,7 @@ export interface RouteSpec {
   readonly access: Access;
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
-  readonly success: 200 | 201;
+  readonly success: 200 | 201 | 202;
   /** The JSON answer on success: published in the OpenAPI document, checked by the tests. */
   readonly response?: z.ZodType;
   readonly produces?: 'application/json' | 'text/html';
@@ -260,6 +264,16 @@ export const routes = {
     success: 200,
     response: statisticsAnswerSchema,
     alsoProduces: 'text/csv',
+  },
+  requestAccessLink: {
+    method: 'POST',
+    path: '/v1/access-links',
+    summary:
+      'Have a new follow-up link e-mailed to the address an electronic complaint gave (R15), at most 3 a day: always 202 with nothing in it, whether or not the registration number and e-mail matched',
+    access: 'public',
+    body: accessLinkRequestSchema,
+    success: 202,
+    response: accessLinkAnswerSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

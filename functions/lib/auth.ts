@@ -97,7 +97,8 @@ export function createAuthenticator(jwt: JwtSettings): Authenticate {
 /**
  * The principal behind credentials, for one complaint: an applicant's token counts only for the
  * complaint it was issued for (or one forwarded from it, which keeps its hash, R16) and only if
- * its hash matches; otherwise the caller is no one (R15).
+ * its hash matches one the complaint keeps (the filing's, or one a follow-up link carried);
+ * otherwise the caller is no one (R15).
  */
 export function principalFor(
   credentials: Credentials,
@@ -110,14 +111,17 @@ export function principalFor(
       return credentials.principal;
     case 'applicant-token': {
       const issued = complaint?.accessToken;
-      if (!complaint || !issued || credentials.complaintId !== issued.issuedFor) {
-        return { type: 'anonymous' };
-      }
+      if (!complaint || !issued) return { type: 'anonymous' };
       const presented = Buffer.from(hashToken(credentials.token), 'hex');
-      const stored = Buffer.from(issued.hash, 'hex');
-      return presented.length === stored.length && timingSafeEqual(presented, stored)
-        ? { type: 'applicant', complaintId: complaint.id }
-        : { type: 'anonymous' };
+      // Every candidate is compared, in constant time each: which one matched shows nowhere.
+      let matched = false;
+      for (const candidate of [issued, ...(issued.later ?? [])]) {
+        if (candidate.issuedFor !== credentials.complaintId) continue;
+        const stored = Buffer.from(candidate.hash, 'hex');
+        const same = presented.length === stored.length && timingSafeEqual(presented, stored);
+        matched = same || matched;
+      }
+      return matched ? { type: 'applicant', complaintId: complaint.id } : { type: 'anonymous' };
     }
   }
 }

@@ -1,21 +1,30 @@
 /**
  * The notice function, fired by a one-time schedule for each e-mail (R9–R12, R16–R19, R24): sends
- * one pending notice to the applicant, or one alert to officials, through SES, then records it
- * sent with the provider's message id. A claim on the item first makes a double firing send once.
- * A failed try stays pending with its next try scheduled; after the last it is failed, and a failed
- * notice to an applicant alerts the addressee (who owes it) and the authorized body (R24).
+ * one pending notice to the applicant, one alert to officials, or one follow-up link asked for,
+ * through SES, then records it sent with the provider's message id. A claim on the item first makes
+ * a double firing send once. A failed try stays pending with its next try scheduled; after the last
+ * it is failed, and a failed notice to an applicant alerts the addressee (who owes it) and the
+ * authorized body (R24).
+ *
+ * The receipt and every link e-mail carry the web desk's follow-up link with a new access token,
+ * minted here, once the e-mail is ours to send: its hash is stored before the e-mail goes out (a
+ * token that exists opens its complaint), the token itself only ever goes into the e-mail. A retry
+ * mints another one; the earlier, never delivered, opens the complaint too and is known to no one.
  */
 
 import * as z from 'zod';
-import { findMessage, type Message } from '../../shared/domain/delivery.js';
+import { carriesFollowUpLink, followUpLink } from '../../shared/domain/access-links.js';
+import { deliveryOf, findMessage, type Message } from '../../shared/domain/delivery.js';
 import type { Complaint } from '../../shared/domain/complaint.js';
-import { applicantEmail, officialAlertEmail } from '../../shared/texts/emails.js';
+import type { Language } from '../../shared/localized.js';
+import { accessLinkEmail, applicantEmail, officialAlertEmail } from '../../shared/texts/emails.js';
 import type { Mail } from '../../shared/ports.js';
 import { parseInstant, recordedInstant } from '../../shared/time/legal-time.js';
 import { idSchema } from '../../shared/validation/schemas.js';
 import { authorizedBodyId, createBackgroundHandler } from '../lib/background.js';
 import { changeAsSystem } from '../lib/changes.js';
-import { environmentDependencies, type Dependencies } from '../lib/dependencies.js';
+import { newAccessToken } from '../lib/auth.js';
+import { environmentDependencies, requiredEnv, type Dependencies } from '../lib/dependencies.js';
 import { textContext } from '../lib/directory.js';
 import { claimLeaseMs } from '../lib/leases.js';
 import { mailerFromEnvironment } from '../lib/wiring/mailer.js';
@@ -37,7 +46,10 @@ type Needs = Pick<
   | 'metrics'
   | 'clock'
   | 'newId'
->;
+> & {
+  /** The web desk the follow-up link points to; by default `WEB_DESK_URL`. */
+  readonly webDeskUrl?: () => string;
+};
 
 export type NoticeOutcome =
   | { readonly outcome: 'sent'; readonly providerMessageId: string }
@@ -59,6 +71,18 @@ export function failureReasonOf(error: unknown): string {
 }
 
 export function createNoticeHandler(dependencies: Needs) {
+  const webDeskUrl = dependencies.webDeskUrl ?? (() => requiredEnv('WEB_DESK_URL'));
+
+  /**
+   * A follow-up link with a new access token of the complaint: the hash is kept first, so that the
+   * e-mail never carries a token that does not open the complaint. Nothing of it is logged.
+   */
+  const mintFollowUpLink = async (complaint: Complaint, language: Language): Promise<string> => {
+    const { token, hash } = newAccessToken(complaint.id);
+    await dependencies.repository.addAccessToken(complaint.id, { hash, issuedFor: complaint.id });
+    return followUpLink(webDeskUrl(), language, token);
+  };
+
   /** The e-mail as it reads today: a notice sent after its due date does not claim to be in time. */
   const compose = async (
     complaint: Complaint,
@@ -66,12 +90,22 @@ export function createNoticeHandler(dependencies: Needs) {
     now: number,
   ): Promise<Mail | undefined> => {
     const context = await textContext(dependencies.directory, now);
+    if (message.kind === 'link') {
+      const email = complaint.applicant.email;
+      if (email === undefined) return undefined;
+      const link = await mintFollowUpLink(complaint, message.link.language);
+      const tags = { complaintId: complaint.id, messageId: message.link.id };
+      return { to: [email], tags, ...accessLinkEmail(complaint, message.link, link) };
+    }
     if (message.kind === 'notice') {
       const email = complaint.applicant.email;
-      const tags = { complaintId: complaint.id, messageId: message.notice.id };
-      return email === undefined
-        ? undefined
-        : { to: [email], tags, ...applicantEmail(complaint, message.notice, context) };
+      if (email === undefined) return undefined;
+      const { notice } = message;
+      const link = carriesFollowUpLink(notice)
+        ? await mintFollowUpLink(complaint, notice.language)
+        : undefined;
+      const tags = { complaintId: complaint.id, messageId: notice.id };
+      return { to: [email], tags, ...applicantEmail(complaint, notice, context, link) };
     }
     const body = await dependencies.directory.find(message.alert.recipient);
     const tags = { complaintId: complaint.id, messageId: message.alert.id };
@@ -149,7 +183,7 @@ export function createNoticeHandler(dependencies: Needs) {
       const now = dependencies.clock();
       const stored = await repository.get(input.complaintId);
       const message = stored ? findMessage(stored.complaint, input.messageId) : undefined;
-      const delivery = message?.kind === 'notice' ? message.notice : message?.alert;
+      const delivery = message === undefined ? undefined : deliveryOf(message);
       if (!stored || !message || delivery?.status !== 'pending')
         return { outcome: 'nothing-to-do' };
       // A firing for an earlier try, while the next one is not due yet: that one will come.

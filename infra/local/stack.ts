@@ -97,6 +97,8 @@ export function localValues(options: {
     SENDER_EMAIL: 'complaints@notify.complaints.example',
     SES_CONFIGURATION_SET: '',
     NOTICE_RETRY_DELAYS_SECONDS: options.retryDelaysSeconds,
+    // npm start serves the web desk at the API's own origin: the follow-up links point there.
+    WEB_DESK_URL: options.apiUrl,
     POWERTOOLS_SERVICE_NAME: 'complaint-desk',
     POWERTOOLS_LOG_LEVEL: options.logLevel,
     POWERTOOLS_METRICS_NAMESPACE: 'ComplaintDesk',

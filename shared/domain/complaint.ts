@@ -4,6 +4,7 @@
 
 import type { IsoDate } from '../calendar/dates.js';
 import type { Language, LocalizedText } from '../localized.js';
+import type { AccessLink } from './access-links.js';
 import type { BodyKind } from './bodies.js';
 import type {
   Channel,
@@ -284,6 +285,11 @@ export interface Complaint {
   readonly recommendations: readonly Recommendation[];
   /** Alerts to officials (never shown to the applicant). */
   readonly alerts: readonly Alert[];
+  /**
+   * Follow-up links e-mailed on request (access-links.ts): outbox entries, not notices of R9, and
+   * not shown in the complaint; the history records each one sent. Absent: none asked for.
+   */
+  readonly accessLinks?: readonly AccessLink[];
   readonly filedBy: Actor;
   /** Optimistic-locking version: 1 at filing, +1 on every change. */
   readonly version: number;

@@ -1,11 +1,13 @@
 /**
  * Getting notices to the applicant and alerts to officials (R9, R24): e-mails sent by the system
  * with their tries, bounces, paper letters an official dispatches, and a failed e-mail notice that
- * an official delivers by other means.
+ * an official delivers by other means. A follow-up link asked for (access-links.ts) is sent the
+ * same way, and recorded as a notice of kind `access_link` in the history.
  */
 
 import type { IsoDate } from '../calendar/dates.js';
 import { formatLegalInstant, type Instant } from '../time/legal-time.js';
+import type { AccessLink } from './access-links.js';
 import { requireAddresseeOfficial, requireSystem } from './access.js';
 import type { Alert, Complaint, Delivery, Notice, Principal } from './complaint.js';
 import { DomainError, validationFailed } from './errors.js';
@@ -89,21 +91,39 @@ type CommandOf<T extends DeliveryCommand['type']> = Extract<DeliveryCommand, { t
 
 export type Message =
   | { readonly kind: 'notice'; readonly notice: Notice }
-  | { readonly kind: 'alert'; readonly alert: Alert };
+  | { readonly kind: 'alert'; readonly alert: Alert }
+  | { readonly kind: 'link'; readonly link: AccessLink };
 
-/** An e-mail notice or an alert: what the notice function delivers. */
+/** How the history names a follow-up link e-mail: a notice to the applicant of this kind. */
+export const accessLinkKind = 'access_link';
+
+/** An e-mail notice, an alert or a follow-up link: what the notice function delivers. */
 export function findMessage(complaint: Complaint, messageId: string): Message | undefined {
   const notice = complaint.notices.find((n) => n.id === messageId && n.form === 'email');
   if (notice) return { kind: 'notice', notice };
   const alert = complaint.alerts.find((a) => a.id === messageId);
-  return alert ? { kind: 'alert', alert } : undefined;
+  if (alert) return { kind: 'alert', alert };
+  const link = complaint.accessLinks?.find((l) => l.id === messageId);
+  return link ? { kind: 'link', link } : undefined;
+}
+
+/** The e-mail's record: its status, tries and outcome. */
+export function deliveryOf(message: Message): Notice | Alert | AccessLink {
+  switch (message.kind) {
+    case 'notice':
+      return message.notice;
+    case 'alert':
+      return message.alert;
+    case 'link':
+      return message.link;
+  }
 }
 
 function pendingMessage(complaint: Complaint, messageId: string): Message {
   const message = findMessage(complaint, messageId);
   if (!message)
     throw new DomainError('not-found', `No e-mail ${messageId} on complaint ${complaint.id}`);
-  const status = message.kind === 'notice' ? message.notice.status : message.alert.status;
+  const status = deliveryOf(message).status;
   if (status !== 'pending')
     throw new DomainError('invalid-state', `E-mail ${messageId} is already ${status}`);
   return message;
@@ -122,25 +142,41 @@ function settled<T extends Delivery>(delivery: T): Omit<T, 'nextAttemptAt'> {
 }
 
 /**
- * The complaint's notices or alerts with this e-mail updated; a settled one (sent, failed) keeps no
- * next try.
+ * The complaint's notices, alerts or links with this e-mail updated; a settled one (sent, failed)
+ * keeps no next try.
  */
 function updated(
   complaint: Complaint,
   message: Message,
   update: DeliveryUpdate,
-): Pick<Complaint, 'notices'> | Pick<Complaint, 'alerts'> {
+): Pick<Complaint, 'notices'> | Pick<Complaint, 'alerts'> | Pick<Complaint, 'accessLinks'> {
   const settle = update.status !== undefined;
-  if (message.kind === 'notice') {
-    const notice = settle ? settled(message.notice) : message.notice;
-    return { notices: replaceById(complaint.notices, { ...notice, ...update }) };
+  switch (message.kind) {
+    case 'notice': {
+      const notice = settle ? settled(message.notice) : message.notice;
+      return { notices: replaceById(complaint.notices, { ...notice, ...update }) };
+    }
+    case 'alert': {
+      const alert = settle ? settled(message.alert) : message.alert;
+      return { alerts: replaceById(complaint.alerts, { ...alert, ...update }) };
+    }
+    case 'link': {
+      const link = settle ? settled(message.link) : message.link;
+      return { accessLinks: replaceById(complaint.accessLinks ?? [], { ...link, ...update }) };
+    }
   }
-  const alert = settle ? settled(message.alert) : message.alert;
-  return { alerts: replaceById(complaint.alerts, { ...alert, ...update }) };
 }
 
-const kindOf = (message: Message): string =>
-  message.kind === 'notice' ? message.notice.kind : message.alert.kind;
+const kindOf = (message: Message): string => {
+  switch (message.kind) {
+    case 'notice':
+      return message.notice.kind;
+    case 'alert':
+      return message.alert.kind;
+    case 'link':
+      return accessLinkKind;
+  }
+};
 
 /** The notice function records that an e-mail went out, with the provider's message id: once. */
 export function recordDelivered(context: Context, command: CommandOf<'recordDelivered'>): Change {
@@ -154,7 +190,7 @@ export function recordDelivered(context: Context, command: CommandOf<'recordDeli
       providerMessageId: command.providerMessageId,
       status: 'sent',
     }),
-    message.kind === 'notice' ? 'notice_sent' : 'alert_sent',
+    message.kind === 'alert' ? 'alert_sent' : 'notice_sent',
     {
       messageId: command.messageId,
       providerMessageId: command.providerMessageId,
@@ -174,7 +210,7 @@ export function recordDeliveryFailed(
   const { complaint } = context;
   requireSystem(command.principal, 'records deliveries');
   const message = pendingMessage(complaint, command.messageId);
-  const before: Delivery = message.kind === 'notice' ? message.notice : message.alert;
+  const before: Delivery = deliveryOf(message);
   const attempts = (before.attempts ?? 0) + 1;
   const details = { messageId: command.messageId, attempts, reason: command.reason };
   if (command.retryAt !== null) {
@@ -198,6 +234,7 @@ export function recordDeliveryFailed(
 /**
  * An e-mail that will not arrive: failed. For a notice to an applicant, the addressee's officials
  * (who owe it, [S8]) and the authorized body are alerted, so that it is delivered another way (R24).
+ * A follow-up link is owed by nobody (the applicant may ask again): it is failed, and no one alerted.
  */
 function failDelivery(
   context: Context,
@@ -209,6 +246,9 @@ function failDelivery(
   const { complaint, at } = context;
   const failedRecord = updated(complaint, message, { ...failed, status: 'failed' });
   if (message.kind === 'alert') return record(context, failedRecord, 'alert_failed', details);
+  if (message.kind === 'link') {
+    return record(context, failedRecord, 'notice_failed', { ...details, kind: accessLinkKind });
+  }
   const { notice } = message;
   const alerts = alertsTo(
     [complaint.addressee.id, recipients.authorizedBodyId],
@@ -239,7 +279,7 @@ export function recordBounce(context: Context, command: CommandOf<'recordBounce'
       'not-found',
       `No e-mail ${command.messageId} on complaint ${context.complaint.id}`,
     );
-  const delivery = message.kind === 'notice' ? message.notice : message.alert;
+  const delivery = deliveryOf(message);
   if (delivery.status !== 'sent' || delivery.providerMessageId !== command.providerMessageId) {
     throw new DomainError(
       'invalid-state',

@@ -120,6 +120,10 @@ export function schedulesFor(complaint: Complaint): ScheduleSpec[] {
   for (const alert of complaint.alerts) {
     if (alert.status === 'pending') specs.push(sendSchedule(id, alert.id, alert));
   }
+  // A follow-up link asked for (access-links.ts) goes out like a notice, through the same outbox.
+  for (const link of complaint.accessLinks ?? []) {
+    if (link.status === 'pending') specs.push(sendSchedule(id, link.id, link));
+  }
   return specs;
 }
 

@@ -2,18 +2,22 @@
  * E-mails: to the applicant in the language of the complaint (R9, R10, R16–R21), and to officials
  * in Kazakh then Russian at once (R9, R11, R12, R16, R22, R24). Plain functions from the facts to
  * subject, text and HTML; every value is escaped in the HTML. Bodies are named, never identified by
- * id; a complaint is found by its registration number, never by an API path.
+ * id; a complaint is found by its registration number, never by an API path. The one address an
+ * e-mail gives is the applicant's private follow-up link to the web desk (the receipt, and a link
+ * asked for): it is given to these functions, never made or kept by them.
  */
 
 import type { IsoDate } from '../calendar/dates.js';
+import type { AccessLink } from '../domain/access-links.js';
 import type { Alert, Complaint, Notice } from '../domain/complaint.js';
 import type { Language } from '../localized.js';
 import { nameOfBody, type TextContext } from './context.js';
-import { escapeHtml, htmlParagraph, noticeContent } from './notices.js';
+import { escapeHtml, htmlParagraph, noticeContent, type NoticeContent } from './notices.js';
 import {
   calendarDaysText,
   closingTexts,
   dateText as date,
+  greetingOf,
   legalDateOf,
   noticeKindPhrase,
   notLaterThan,
@@ -26,14 +30,28 @@ export interface EmailContent {
   readonly html: string;
 }
 
+/** A paragraph that ends with an address: the address on a line of its own, a link in HTML. */
+interface LinkParagraph {
+  readonly lead: string;
+  readonly href: string;
+}
+
+type Paragraph = string | LinkParagraph;
+
+const textOf = (paragraph: Paragraph): string =>
+  typeof paragraph === 'string' ? paragraph : `${paragraph.lead}\n${paragraph.href}`;
+
+const htmlOf = (paragraph: Paragraph): string =>
+  typeof paragraph === 'string'
+    ? htmlParagraph(paragraph)
+    : `<p>${escapeHtml(paragraph.lead)}<br><a href="${escapeHtml(paragraph.href)}">${escapeHtml(paragraph.href)}</a></p>`;
+
 function html(
   language: Language | 'kk ru',
   subject: string,
-  blocks: readonly (readonly string[])[],
+  blocks: readonly (readonly Paragraph[])[],
 ): string {
-  const sections = blocks
-    .map((paragraphs) => paragraphs.map(htmlParagraph).join('\n'))
-    .join('\n<hr>\n');
+  const sections = blocks.map((paragraphs) => paragraphs.map(htmlOf).join('\n')).join('\n<hr>\n');
   return `<!doctype html>
 <html lang="${language === 'kk ru' ? 'kk' : language}">
 <head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
@@ -44,20 +62,84 @@ ${sections}
 `;
 }
 
-/** The e-mail form of a notice to the applicant, in the applicant's language. */
+/** An e-mail to the applicant: the greeting, the paragraphs, the closing and the signature. */
+function toApplicant(
+  letter: Pick<NoticeContent, 'language' | 'greeting' | 'signature'>,
+  subject: string,
+  body: readonly Paragraph[],
+): EmailContent {
+  const { language } = letter;
+  const closing = `${closingTexts[language]}\n${letter.signature}`;
+  const paragraphs = [letter.greeting, ...body, closing];
+  return {
+    subject,
+    text: `${paragraphs.map(textOf).join('\n\n')}\n`,
+    html: html(language, subject, [paragraphs]),
+  };
+}
+
+/**
+ * The applicant's private follow-up link, and what to know about it: it opens the complaint without
+ * a password, so it is not to be passed on; a new one can be asked for.
+ */
+function followUpParagraphs(link: string, language: Language): Paragraph[] {
+  return language === 'kk'
+    ? [
+        { lead: 'Шағымның қаралу барысын жеке сілтемеңіз арқылы қадағалай аласыз:', href: link },
+        'Сілтеме шағымды құпиясөзсіз ашады: оны басқаларға жібермеңіз және жарияламаңыз. Жаңа сілтемені сайтта шағымның нөмірі мен электрондық пошта мекенжайыңызды көрсетіп сұратуға болады.',
+      ]
+    : [
+        { lead: 'Следить за рассмотрением жалобы можно по Вашей личной ссылке:', href: link },
+        'Ссылка открывает жалобу без пароля: не пересылайте и не публикуйте её. Новую ссылку можно запросить на сайте, указав номер жалобы и адрес электронной почты.',
+      ];
+}
+
+/**
+ * The e-mail form of a notice to the applicant, in the applicant's language. The receipt carries
+ * the follow-up link when one is given (`followUpLink`: made by the sender, with a new token).
+ */
 export function applicantEmail(
   complaint: Complaint,
   notice: Notice,
   context: TextContext,
+  followUpLink?: string,
 ): EmailContent {
   const content = noticeContent(complaint, notice, context);
-  const closing = `${closingTexts[content.language]}\n${content.signature}`;
-  const paragraphs = [content.greeting, ...content.paragraphs, closing];
-  return {
-    subject: content.subject,
-    text: `${paragraphs.join('\n\n')}\n`,
-    html: html(content.language, content.subject, [paragraphs]),
-  };
+  const link = followUpLink === undefined ? [] : followUpParagraphs(followUpLink, content.language);
+  return toApplicant(content, content.subject, [...content.paragraphs, ...link]);
+}
+
+/**
+ * A follow-up link asked for (`POST /v1/access-links`), in the complaint's language: the link to the
+ * complaint, that earlier links still work, and that nothing needs doing if the applicant did not
+ * ask (the link went to their address only).
+ */
+export function accessLinkEmail(
+  complaint: Complaint,
+  link: AccessLink,
+  followUpLink: string,
+): EmailContent {
+  const number = complaint.registrationNumber;
+  const on = date(complaint.registrationDate);
+  // As the notices are: greeted by name (an organisation's head), signed by the addressee.
+  const letter = (language: Language) => ({
+    language,
+    greeting: greetingOf(complaint.applicant, language),
+    signature: complaint.addressee.name[language],
+  });
+  return link.language === 'kk'
+    ? toApplicant(letter('kk'), `Шағымыңызға сілтеме: № ${number}`, [
+        `Сұрауыңыз бойынша ${on} тіркелген № ${number} шағымыңызға жаңа жеке сілтеме жібереміз.`,
+        ...followUpParagraphs(followUpLink, 'kk'),
+        'Бұрын алынған сілтемелер де жарамды болып қала береді.',
+        'Егер сілтемені Сіз сұрамаған болсаңыз, ештеңе істеудің қажеті жоқ: хат тек Сіздің мекенжайыңызға жіберілді, сілтемені Сізден басқа ешкім білмейді.',
+      ])
+    : toApplicant(letter('ru'), `Ссылка на Вашу жалобу: № ${number}`, [
+        `По Вашему запросу направляем новую личную ссылку на Вашу жалобу № ${number}, зарегистрированную ${on}.`,
+        ...followUpParagraphs(followUpLink, 'ru'),
+        'Ранее полученные ссылки продолжают действовать.',
+        'Если ссылку запрашивали не Вы, ничего делать не нужно: письмо отправлено только на Ваш адрес, и ссылку не знает никто, кроме Вас.',
+      ]);
 }
 
 interface Sentences {

@@ -12,6 +12,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { createLocalJWKSet } from 'jose';
 import { monotonicFactory } from 'ulid';
 import * as z from 'zod';
+import { createAccessLinksHandler } from '../../functions/api/access-links.js';
 import { createActOnComplaintHandler } from '../../functions/api/act-on-complaint.js';
 import { createFileComplaintHandler } from '../../functions/api/file-complaint.js';
 import { createReadComplaintsHandler } from '../../functions/api/read-complaints.js';
@@ -344,10 +345,12 @@ export async function createSystem(
     'api-read-complaints': createReadComplaintsHandler,
     'api-act-on-complaint': createActOnComplaintHandler,
     'api-statistics': createStatisticsHandler,
+    'api-access-links': createAccessLinksHandler,
   };
   const targetFactories: Record<string, (deps: Dependencies) => TargetHandler> = {
     deadline: createDeadlineHandler,
-    notice: createNoticeHandler,
+    // The follow-up links point to the web desk, which npm start serves at the API's own origin.
+    notice: (deps) => createNoticeHandler({ ...deps, webDeskUrl: () => server.url }),
     reconcile: createReconcileHandler,
     'delivery-events': createDeliveryEventsHandler,
     stream: createStreamHandler,

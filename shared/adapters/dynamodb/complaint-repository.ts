@@ -3,7 +3,7 @@
  * the complaint's version, carrying its history events, notices and the schedules its new state
  * calls for (`plan`, on the META item). The table's stream is the outbox: the stream consumer makes
  * the schedule calls from the old and new plan, so nothing acknowledged waits on another service.
- * Reads are one Query per complaint.
+ * Reads are one Query per complaint; a registration number finds its complaint by one GetItem.
  */
 
 import {
@@ -11,6 +11,8 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -29,7 +31,7 @@ import type {
 } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
 import { complaintStatuses, isOpen } from '../../domain/vocabulary.js';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   isEmpty,
   planChanges,
@@ -37,15 +39,18 @@ import {
   sendAt,
   type ScheduleSpec,
 } from '../../domain/schedules.js';
+import type { AccessLink } from '../../domain/access-links.js';
 import type {
   AttentionEntry,
   ComplaintListQuery,
   Confirmation,
   ComplaintRepository,
   ComplaintSummary,
+  IssuedToken,
   NewComplaint,
   Page,
   ProvisionalComplaint,
+  StoredAccessToken,
   StoredComplaint,
 } from '../../ports.js';
 import { attentionShard, attentionShards, tableKeys } from './table.js';
@@ -59,7 +64,24 @@ const counterKey = (bodyId: string, year: number) => ({
   PK: `COUNTER#${bodyId}#${year}`,
   SK: 'COUNTER',
 });
-type ComplaintCore = Omit<Complaint, 'notices' | 'recommendations' | 'alerts'>;
+type ComplaintCore = Omit<Complaint, 'notices' | 'recommendations' | 'alerts' | 'accessLinks'>;
+
+/**
+ * R14: the complaint a registration number names, for `POST /v1/access-links`. Written with the
+ * complaint (filing, forwarding); `infra/local/table-upgrade.ts` adds it for older local data.
+ */
+export const registrationKey = (registrationNumber: string) => ({
+  PK: `REGISTRATION#${registrationNumber}`,
+  SK: 'REGISTRATION',
+});
+
+/** The lookup item of a registration number. */
+export function registrationItem(registrationNumber: string, complaintId: string): Item {
+  return { ...registrationKey(registrationNumber), type: 'registration', complaintId };
+}
+
+/** How long a throwaway write of an unmatched access-link request stays (epoch seconds from now). */
+const throwawaySeconds = 24 * 60 * 60;
 
 /**
  * GSI2 holds what its one reader needs: an open complaint whose due date is provisional (R22),
@@ -79,6 +101,7 @@ function metaItem(
     notices: _notices,
     recommendations: _recommendations,
     alerts: _alerts,
+    accessLinks: _accessLinks,
     ...core
   } = complaint;
   return {
@@ -126,6 +149,28 @@ function noticeItem(complaintId: string, notice: Notice): Item {
     ...(notice.status === 'pending' && notice.form === 'email'
       ? sendEntry(complaintId, notice.id, sendAt(notice))
       : {}),
+  };
+}
+
+/** A follow-up link e-mail asked for: kept like a notice, and like it findable while pending. */
+function accessLinkItem(complaintId: string, link: AccessLink): Item {
+  return {
+    ...complaintKey(complaintId),
+    SK: `LINK#${link.id}`,
+    type: 'link',
+    status: link.status,
+    data: JSON.stringify(link),
+    ...(link.status === 'pending' ? sendEntry(complaintId, link.id, sendAt(link)) : {}),
+  };
+}
+
+/** A token issued after filing (with a follow-up link): its hash and the complaint it opens. */
+function tokenItem(complaintId: string, token: IssuedToken): Item {
+  return {
+    ...complaintKey(complaintId),
+    SK: `TOKEN#${token.hash}`,
+    type: 'token',
+    issuedFor: token.issuedFor,
   };
 }
 
@@ -235,11 +280,19 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     const plan = schedulesFor(complaint);
     return [
       putNew(this.tableName, metaItem(complaint, accessToken, plan)),
+      putNew(this.tableName, registrationItem(complaint.registrationNumber, complaint.id)),
       ...events.map((event) => putNew(this.tableName, eventItem(complaint.id, event, now))),
       ...complaint.notices.map((notice) =>
         putNew(this.tableName, noticeItem(complaint.id, notice)),
       ),
       ...complaint.alerts.map((alert) => putNew(this.tableName, alertItem(complaint.id, alert))),
+      ...(complaint.accessLinks ?? []).map((link) =>
+        putNew(this.tableName, accessLinkItem(complaint.id, link)),
+      ),
+      // R16: a forwarded complaint opens with every token of the original, later ones included.
+      ...(accessToken?.later ?? []).map((token) =>
+        putNew(this.tableName, tokenItem(complaint.id, token)),
+      ),
       ...this.schedulesItems([], plan, complaint, now),
     ];
   }
@@ -279,31 +332,39 @@ export class DynamoComplaintRepository implements ComplaintRepository {
         },
       ];
     }
-    return [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: { ...complaintKey(after.id), SK: 'SCHEDULES' },
-          // Lagging since the first unconfirmed change: later ones do not push it back.
-          UpdateExpression:
-            'SET #type = :type, #version = :version, #pk = :pk, #sk = if_not_exists(#sk, :sk), #since = if_not_exists(#since, :now)',
-          ExpressionAttributeNames: {
-            '#type': 'type',
-            '#version': 'version',
-            '#since': 'since',
-            '#pk': tableKeys.gsi3.partitionKey,
-            '#sk': tableKeys.gsi3.sortKey,
-          },
-          ExpressionAttributeValues: {
-            ':type': 'schedules',
-            ':version': after.version,
-            ':pk': lag.pk,
-            ':sk': lag.sk,
-            ':now': now,
-          },
+    return [this.laggingUpdate(after.id, after.version, lag, now)];
+  }
+
+  /** The SCHEDULES item's update that makes (or keeps) a complaint lagging until confirmed. */
+  private laggingUpdate(
+    complaintId: string,
+    version: number,
+    lag: { readonly pk: string; readonly sk: string },
+    now: string,
+  ): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { ...complaintKey(complaintId), SK: 'SCHEDULES' },
+        // Lagging since the first unconfirmed change: later ones do not push it back.
+        UpdateExpression:
+          'SET #type = :type, #version = :version, #pk = :pk, #sk = if_not_exists(#sk, :sk), #since = if_not_exists(#since, :now)',
+        ExpressionAttributeNames: {
+          '#type': 'type',
+          '#version': 'version',
+          '#since': 'since',
+          '#pk': tableKeys.gsi3.partitionKey,
+          '#sk': tableKeys.gsi3.sortKey,
+        },
+        ExpressionAttributeValues: {
+          ':type': 'schedules',
+          ':version': version,
+          ':pk': lag.pk,
+          ':sk': lag.sk,
+          ':now': now,
         },
       },
-    ];
+    };
   }
 
   async file(filing: NewComplaint): Promise<void> {
@@ -344,19 +405,27 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     const alerts = dataOf<Alert>('alert').sort(
       (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
     );
+    const accessLinks = dataOf<AccessLink>('link').sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    );
     const history = dataOf<HistoryEvent>('event').sort((a, b) => a.version - b.version);
     const core = coreOf(meta);
-    const accessTokenHash = typeof meta.accessTokenHash === 'string' ? meta.accessTokenHash : null;
+    const later = items
+      .filter((item) => item.type === 'token')
+      .map((item) => ({
+        hash: String(item.SK).slice('TOKEN#'.length),
+        issuedFor: String(item.issuedFor),
+      }));
     return {
-      complaint: { ...core, notices, recommendations, alerts },
+      complaint: {
+        ...core,
+        notices,
+        recommendations,
+        alerts,
+        ...(accessLinks.length > 0 ? { accessLinks } : {}),
+      },
       history,
-      accessToken:
-        accessTokenHash === null
-          ? null
-          : {
-              hash: accessTokenHash,
-              issuedFor: typeof meta.accessTokenFor === 'string' ? meta.accessTokenFor : id,
-            },
+      accessToken: accessTokenOf(meta, id, later),
     };
   }
 
@@ -412,6 +481,9 @@ export class DynamoComplaintRepository implements ComplaintRepository {
           Put: { TableName: this.tableName, Item: recommendationItem(next.id, recommendation) },
         }),
       ),
+      ...changed(previous.accessLinks ?? [], next.accessLinks ?? []).map((link): TransactItem => ({
+        Put: { TableName: this.tableName, Item: accessLinkItem(next.id, link) },
+      })),
       ...this.schedulesItems(schedulesFor(previous), plan, next, now),
     ];
   }
@@ -444,7 +516,11 @@ export class DynamoComplaintRepository implements ComplaintRepository {
     } catch (error) {
       const reasons =
         error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+      // Another transaction on the same items at that moment is a concurrent change as well.
+      if (
+        reasons[0]?.Code === 'ConditionalCheckFailed' ||
+        reasons.some((reason) => reason.Code === 'TransactionConflict')
+      ) {
         throw new DomainError(
           'version-conflict',
           `The complaint changed since version ${previous.version}; read it again and retry`,
@@ -636,12 +712,13 @@ export class DynamoComplaintRepository implements ComplaintRepository {
 
   async claimDelivery(
     complaintId: string,
-    kind: 'notice' | 'alert',
+    kind: 'notice' | 'alert' | 'link',
     messageId: string,
     leaseUntil: number,
     now: number,
   ): Promise<boolean> {
-    const sortKey = `${kind === 'notice' ? 'NOTICE' : 'ALERT'}#${messageId}`;
+    const prefixes = { notice: 'NOTICE', alert: 'ALERT', link: 'LINK' } as const;
+    const sortKey = `${prefixes[kind]}#${messageId}`;
     try {
       await this.client.send(
         new UpdateCommand({
@@ -659,6 +736,102 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async complaintIdOf(registrationNumber: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: registrationKey(registrationNumber),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.complaintId === 'string' ? Item.complaintId : undefined;
+  }
+
+  /**
+   * A follow-up link asked for: its item, the META item's plan that sends it, and the SCHEDULES
+   * item that keeps the complaint lagging until the stream consumer has made the call. The
+   * complaint's own record is not changed (its version stays): the condition is on the version
+   * and on the number of links, `accessLinks` on META, which serialises concurrent requests, so
+   * that no more than the day's allowance is ever recorded. Without a change, the same three
+   * writes go to throwaway items that expire after a day.
+   */
+  async recordAccessLink(
+    change: { readonly previous: Complaint; readonly next: Complaint } | undefined,
+  ): Promise<void> {
+    const now = new Date(this.clock()).toISOString();
+    if (change === undefined) {
+      await this.client.send(new TransactWriteCommand({ TransactItems: this.throwaway() }));
+      return;
+    }
+    const { previous, next } = change;
+    const before = previous.accessLinks ?? [];
+    const added = (next.accessLinks ?? []).filter((link) => !before.some((b) => b.id === link.id));
+    const [link] = added;
+    if (link === undefined || added.length !== 1 || next.version !== previous.version) {
+      throw new RangeError('An access link request adds one link and changes nothing else');
+    }
+    // The complaint's conditional update first: its failing condition is a concurrent change.
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { ...complaintKey(next.id), SK: 'META' },
+          UpdateExpression: 'SET #plan = :plan, #links = :links',
+          ConditionExpression:
+            before.length === 0
+              ? '#version = :version AND attribute_not_exists(#links)'
+              : '#version = :version AND #links = :before',
+          ExpressionAttributeNames: {
+            '#plan': 'plan',
+            '#links': 'accessLinks',
+            '#version': 'version',
+          },
+          ExpressionAttributeValues: {
+            ':plan': JSON.stringify(schedulesFor(next)),
+            ':links': before.length + 1,
+            ':version': previous.version,
+            ...(before.length === 0 ? {} : { ':before': before.length }),
+          },
+        },
+      },
+      putNew(this.tableName, accessLinkItem(next.id, link)),
+      this.laggingUpdate(
+        next.id,
+        next.version,
+        { pk: `LAGGING#${attentionShard(next.id)}`, sk: `${now}#${next.id}` },
+        now,
+      ),
+    ];
+    await this.writeChange(previous, items);
+  }
+
+  /** Three writes like an access link's, to items no one reads, gone after a day (TTL). */
+  private throwaway(): TransactItem[] {
+    const key = { PK: `THROWAWAY#${randomUUID()}` };
+    const expiration = Math.floor(this.clock() / 1000) + throwawaySeconds;
+    const update = (sortKey: string): TransactItem => ({
+      Update: {
+        TableName: this.tableName,
+        Key: { ...key, SK: sortKey },
+        UpdateExpression: 'SET #type = :type, #expiration = :expiration',
+        ConditionExpression: 'attribute_not_exists(PK)',
+        ExpressionAttributeNames: { '#type': 'type', '#expiration': tableKeys.timeToLive },
+        ExpressionAttributeValues: { ':type': 'throwaway', ':expiration': expiration },
+      },
+    });
+    return [
+      update('PLAN'),
+      putNew(this.tableName, { ...key, SK: 'LINK', type: 'throwaway', expiration }),
+      update('SCHEDULES'),
+    ];
+  }
+
+  async addAccessToken(complaintId: string, token: IssuedToken): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: tokenItem(complaintId, token) }),
+    );
   }
 
   async list(query: ComplaintListQuery): Promise<Page<ComplaintSummary>> {
@@ -731,6 +904,22 @@ export class DynamoComplaintRepository implements ComplaintRepository {
  */
 function parseData(item: Item): unknown {
   return JSON.parse(String(item.data));
+}
+
+/** The tokens that open a complaint: the filing's (on its META item) and those issued since. */
+function accessTokenOf(
+  meta: Item,
+  id: string,
+  later: readonly IssuedToken[],
+): StoredAccessToken | null {
+  const hash = typeof meta.accessTokenHash === 'string' ? meta.accessTokenHash : null;
+  const first =
+    hash === null
+      ? later[0]
+      : { hash, issuedFor: typeof meta.accessTokenFor === 'string' ? meta.accessTokenFor : id };
+  if (first === undefined) return null;
+  const rest = hash === null ? later.slice(1) : later;
+  return rest.length > 0 ? { ...first, later: rest } : first;
 }
 
 /** A complaint's own fields, with those older items lack read as "none". */
