@@ -58,6 +58,7 @@ const namedAnswers: Readonly<Record<string, z.ZodType>> = {
   SentRecommendation: answers.sentRecommendationSchema,
   MonthFiguresView: answers.monthFiguresSchema,
   StatisticsAnswer: answers.statisticsAnswerSchema,
+  AccessLinkAnswer: answers.accessLinkAnswerSchema,
   // Recursive: named, so that its references to itself are `$ref`s into the document.
   JsonValue: answers.jsonValueSchema,
   OpenApiDocument: answers.openApiDocumentSchema,

@@ -28,6 +28,7 @@ import {
   subjectTypes,
 } from '../domain/vocabulary.js';
 import { languages } from '../localized.js';
+import { accessLinkAnswerSchema } from './access-links.js';
 
 /**
  * Every value of a domain union that has no list of its own: one added to the type and not here
@@ -612,6 +613,10 @@ export const sentRecommendationSchema = z.strictObject({
   ...recommendationFields(actorViewSchema),
 });
 export type SentRecommendation = z.infer<typeof sentRecommendationSchema>;
+
+/** `POST /v1/access-links` (202): always the same empty object, whether or not the pair matched. */
+export { accessLinkAnswerSchema };
+export type AccessLinkAnswer = z.infer<typeof accessLinkAnswerSchema>;
 
 // Statistics.
 
