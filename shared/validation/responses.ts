@@ -120,70 +120,84 @@ export type LocalizedTextView = z.infer<typeof localizedTextSchema>;
 
 // Reference data.
 
-/** R2: one body of the directory, with what its kind may do. */
-export const bodyViewSchema = z.strictObject({
-  id: bodyId,
-  kind: z.enum(bodyKinds),
-  name: localizedTextSchema,
-  parentId: bodyId.nullable(),
-  reviewWorkingDays: workingDays,
-  mayExtend: z.boolean(),
-});
+export const bodyViewSchema = z
+  .strictObject({
+    id: bodyId,
+    kind: z.enum(bodyKinds),
+    name: localizedTextSchema,
+    parentId: bodyId.nullable(),
+    reviewWorkingDays: workingDays,
+    mayExtend: z.boolean(),
+  })
+  .meta({ description: 'R2: one body of the directory, with what its kind may do.' });
 export type BodyView = z.infer<typeof bodyViewSchema>;
 
-/** `GET /v1/bodies`: a page of the directory; the cursor is the last body's id. */
-export const bodyListSchema = z.strictObject({
-  items: z.array(bodyViewSchema),
-  nextCursor: bodyId.nullable(),
-});
+export const bodyListSchema = z
+  .strictObject({
+    items: z.array(bodyViewSchema),
+    nextCursor: bodyId.nullable(),
+  })
+  .meta({
+    description: "`GET /v1/bodies`: a page of the directory; the cursor is the last body's id.",
+  });
 export type BodyList = z.infer<typeof bodyListSchema>;
 
-/** `GET /v1/calendar/due-date` (R5, R22). */
-export const dueDateAnswerSchema = z.strictObject({
-  from: isoDate,
-  workingDays,
-  dueDate: isoDate,
-  /** The due date lies past the official calendar and may still move. */
-  provisional: z.boolean(),
-});
+export const dueDateAnswerSchema = z
+  .strictObject({
+    from: isoDate,
+    workingDays,
+    dueDate: isoDate,
+    /** The due date lies past the official calendar and may still move. */
+    provisional: z.boolean(),
+  })
+  .meta({ description: '`GET /v1/calendar/due-date` (R5, R22).' });
 export type DueDateAnswer = z.infer<typeof dueDateAnswerSchema>;
 
-/** `GET /v1/calendar/{year}` (R3, R22). */
-export const calendarYearSchema = z.strictObject({
-  year: z.number().int(),
-  daysOff: z.array(
-    z.strictObject({
-      date: isoDate,
-      name: localizedTextSchema,
-      cause: z.enum(dayOffCauses),
-      source: z.string(),
-    }),
-  ),
-  workingWeekends: z.array(
-    z.strictObject({ date: isoDate, reason: localizedTextSchema, source: z.string() }),
-  ),
-  source: z.array(z.string()),
-  /** What is not yet official about the year, or null. */
-  provisional: z.string().nullable(),
-});
+export const calendarYearSchema = z
+  .strictObject({
+    year: z.number().int(),
+    daysOff: z.array(
+      z.strictObject({
+        date: isoDate,
+        name: localizedTextSchema,
+        cause: z.enum(dayOffCauses),
+        source: z.string(),
+      }),
+    ),
+    workingWeekends: z.array(
+      z.strictObject({ date: isoDate, reason: localizedTextSchema, source: z.string() }),
+    ),
+    source: z.array(z.string()),
+    /** What is not yet official about the year, or null. */
+    provisional: z.string().nullable(),
+  })
+  .meta({ description: '`GET /v1/calendar/{year}` (R3, R22).' });
 export type CalendarYearView = z.infer<typeof calendarYearSchema>;
 
 // The complaint and what is recorded on it.
 
-/** Who did something (R13): officials by user id and body; applicants and the system by role. */
-export const actorViewSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('applicant') }),
-  z.strictObject({ type: z.literal('official'), sub: z.string(), bodyId }),
-  z.strictObject({ type: z.literal('system'), process: z.string() }),
-]);
+export const actorViewSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('applicant') }),
+    z.strictObject({ type: z.literal('official'), sub: z.string(), bodyId }),
+    z.strictObject({ type: z.literal('system'), process: z.string() }),
+  ])
+  .meta({
+    description:
+      'Who did something (R13): officials by user id and body; applicants and the system by role.',
+  });
 export type ActorView = z.infer<typeof actorViewSchema>;
 
-/** An actor as the applicant sees it: officials by their body only, without their user id. */
-export const applicantActorViewSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('applicant') }),
-  z.strictObject({ type: z.literal('official'), bodyId }),
-  z.strictObject({ type: z.literal('system'), process: z.string() }),
-]);
+export const applicantActorViewSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('applicant') }),
+    z.strictObject({ type: z.literal('official'), bodyId }),
+    z.strictObject({ type: z.literal('system'), process: z.string() }),
+  ])
+  .meta({
+    description:
+      'An actor as the applicant sees it: officials by their body only, without their user id.',
+  });
 export type ApplicantActorView = z.infer<typeof applicantActorViewSchema>;
 
 export const addresseeViewSchema = z.strictObject({
@@ -205,19 +219,20 @@ const applicantCommon = {
   language: z.enum(languages),
 };
 
-/** As filed: a person with an IIN or an organisation with a BIN. */
-export const applicantViewSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('individual'),
-    iin: z.string().regex(/^\d{12}$/),
-    ...applicantCommon,
-  }),
-  z.strictObject({
-    type: z.literal('legal_entity'),
-    bin: z.string().regex(/^\d{12}$/),
-    ...applicantCommon,
-  }),
-]);
+export const applicantViewSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('individual'),
+      iin: z.string().regex(/^\d{12}$/),
+      ...applicantCommon,
+    }),
+    z.strictObject({
+      type: z.literal('legal_entity'),
+      bin: z.string().regex(/^\d{12}$/),
+      ...applicantCommon,
+    }),
+  ])
+  .meta({ description: 'As filed: a person with an IIN or an organisation with a BIN.' });
 export type ApplicantView = z.infer<typeof applicantViewSchema>;
 
 export const subjectViewSchema = z.strictObject({
@@ -228,8 +243,9 @@ export const subjectViewSchema = z.strictObject({
 });
 export type SubjectView = z.infer<typeof subjectViewSchema>;
 
-/** R20: who accepted a paper complaint at the counter. */
-export const acceptedByViewSchema = z.strictObject({ name: z.string(), position: z.string() });
+export const acceptedByViewSchema = z
+  .strictObject({ name: z.string(), position: z.string() })
+  .meta({ description: 'R20: who accepted a paper complaint at the counter.' });
 export type AcceptedByView = z.infer<typeof acceptedByViewSchema>;
 
 /*
@@ -282,40 +298,49 @@ const noticeFields = <A extends z.ZodType>(actor: A) => ({
     .optional(),
 });
 
-/** A notice to the applicant, as officials see it (also the dispatch and delivery answers). */
-export const noticeViewSchema = z.strictObject({
-  ...noticeFields(actorViewSchema),
-  /** Why the last try failed, in the system's words. */
-  failureReason: z.string().optional(),
-});
+export const noticeViewSchema = z
+  .strictObject({
+    ...noticeFields(actorViewSchema),
+    /** Why the last try failed, in the system's words. */
+    failureReason: z.string().optional(),
+  })
+  .meta({
+    description:
+      'A notice to the applicant, as officials see it (also the dispatch and delivery answers).',
+  });
 export type NoticeView = z.infer<typeof noticeViewSchema>;
 
-/** A notice as the applicant sees it: without why a send failed. */
-export const applicantNoticeViewSchema = z.strictObject(noticeFields(applicantActorViewSchema));
+export const applicantNoticeViewSchema = z
+  .strictObject(noticeFields(applicantActorViewSchema))
+  .meta({ description: 'A notice as the applicant sees it: without why a send failed.' });
 export type ApplicantNoticeView = z.infer<typeof applicantNoticeViewSchema>;
 
-/** A notice as an act's answer names it. */
-export const noticeSummarySchema = z.strictObject({
-  id: ulid,
-  kind: z.enum(noticeKinds),
-  form: z.enum(noticeForms),
-  dueDate: isoDate,
-  status: z.enum(noticeStatuses),
-});
+export const noticeSummarySchema = z
+  .strictObject({
+    id: ulid,
+    kind: z.enum(noticeKinds),
+    form: z.enum(noticeForms),
+    dueDate: isoDate,
+    status: z.enum(noticeStatuses),
+  })
+  .meta({ description: "A notice as an act's answer names it." });
 export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
 
-/** An e-mail to one body's officials (R9, R11, R12, R16, R24): officials only. */
-export const alertViewSchema = z.strictObject({
-  id: ulid,
-  kind: z.enum(alertKinds),
-  recipient: bodyId,
-  about: isoDate,
-  subjectId: ulid.nullable(),
-  status: z.enum(alertStatuses),
-  createdAt: instant,
-  ...deliveryFields,
-  failureReason: z.string().optional(),
-});
+export const alertViewSchema = z
+  .strictObject({
+    id: ulid,
+    kind: z.enum(alertKinds),
+    recipient: bodyId,
+    about: isoDate,
+    subjectId: ulid.nullable(),
+    status: z.enum(alertStatuses),
+    createdAt: instant,
+    ...deliveryFields,
+    failureReason: z.string().optional(),
+  })
+  .meta({
+    description: "An e-mail to one body's officials (R9, R11, R12, R16, R24): officials only.",
+  });
 export type AlertView = z.infer<typeof alertViewSchema>;
 
 const decisionOf = <A extends z.ZodType>(actor: A) =>
@@ -433,11 +458,16 @@ export const withdrawalViewSchema = withdrawalOf(actorViewSchema);
 export type WithdrawalView = z.infer<typeof withdrawalViewSchema>;
 export const returnViewSchema = returnOf(actorViewSchema);
 export type ReturnView = z.infer<typeof returnViewSchema>;
-/** `POST …/findings` answers these. */
-export const findingsViewSchema = findingsOf(actorViewSchema);
+export const findingsViewSchema = findingsOf(actorViewSchema).meta({
+  description: "R12: the authorized body's findings (the answer of `POST …/findings`).",
+});
 export type FindingsView = z.infer<typeof findingsViewSchema>;
-/** `POST …/recommendations/{recId}/response` and `…/control` answer these. */
-export const recommendationViewSchema = z.strictObject(recommendationFields(actorViewSchema));
+export const recommendationViewSchema = z
+  .strictObject(recommendationFields(actorViewSchema))
+  .meta({
+    description:
+      "R12, R23: a recommendation with the body's response and the control (the answer of `…/response` and `…/control`).",
+  });
 export type RecommendationView = z.infer<typeof recommendationViewSchema>;
 export const historyEventViewSchema = historyEventOf(actorViewSchema);
 export type HistoryEventView = z.infer<typeof historyEventViewSchema>;
@@ -458,11 +488,15 @@ export const applicantRecommendationViewSchema = z.strictObject(
   recommendationFields(applicantActorViewSchema),
 );
 export type ApplicantRecommendationView = z.infer<typeof applicantRecommendationViewSchema>;
-/** A history event as the applicant sees it: a delivery failure without the provider's reason. */
-export const applicantHistoryEventViewSchema = historyEventOf(applicantActorViewSchema).refine(
-  (event) => !(providerReasonEvents.includes(event.type) && 'reason' in event.details),
-  { error: "a delivery failure's reason is for officials", path: ['details', 'reason'] },
-);
+export const applicantHistoryEventViewSchema = historyEventOf(applicantActorViewSchema)
+  .refine((event) => !(providerReasonEvents.includes(event.type) && 'reason' in event.details), {
+    error: "a delivery failure's reason is for officials",
+    path: ['details', 'reason'],
+  })
+  .meta({
+    description:
+      "A history event as the applicant sees it: a delivery failure without the provider's reason.",
+  });
 export type ApplicantHistoryEventView = z.infer<typeof applicantHistoryEventViewSchema>;
 
 /** The complaint's own fields, the same for every caller (the order of the answer's fields). */
@@ -486,132 +520,148 @@ const complaintHead = {
   extendedWorkingDays: workingDays,
 };
 
-/** R15: a complaint as officials see it (`GET /v1/complaints/{id}`, and the acts' answers). */
-export const complaintViewSchema = z.strictObject({
-  ...complaintHead,
-  extensions: z.array(extensionViewSchema),
-  forwardedFrom: ulid.nullable(),
-  forwardedTo: ulid.nullable(),
-  forwarding: forwardingViewSchema.nullable(),
-  withdrawal: withdrawalViewSchema.nullable(),
-  return: returnViewSchema.nullable(),
-  notices: z.array(noticeViewSchema),
-  decision: decisionViewSchema.nullable(),
-  findings: findingsViewSchema.nullable(),
-  recommendations: z.array(recommendationViewSchema),
-  filedBy: actorViewSchema,
-  /** 1 at filing, +1 per change; the answer's ETag. */
-  version: z.number().int().positive(),
-  history: z.array(historyEventViewSchema),
-  alerts: z.array(alertViewSchema),
-});
+export const complaintViewSchema = z
+  .strictObject({
+    ...complaintHead,
+    extensions: z.array(extensionViewSchema),
+    forwardedFrom: ulid.nullable(),
+    forwardedTo: ulid.nullable(),
+    forwarding: forwardingViewSchema.nullable(),
+    withdrawal: withdrawalViewSchema.nullable(),
+    return: returnViewSchema.nullable(),
+    notices: z.array(noticeViewSchema),
+    decision: decisionViewSchema.nullable(),
+    findings: findingsViewSchema.nullable(),
+    recommendations: z.array(recommendationViewSchema),
+    filedBy: actorViewSchema,
+    /** 1 at filing, +1 per change; the answer's ETag. */
+    version: z.number().int().positive(),
+    history: z.array(historyEventViewSchema),
+    alerts: z.array(alertViewSchema),
+  })
+  .meta({
+    description:
+      "R15: a complaint as officials see it (`GET /v1/complaints/{id}`, and the acts' answers).",
+  });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
 
-/**
- * R15: a complaint as its applicant sees it: no alerts, no officials' user ids, no notice's
- * failure reason, no provider's reason in delivery failures.
- */
-export const applicantComplaintViewSchema = z.strictObject({
-  ...complaintHead,
-  extensions: z.array(applicantExtensionViewSchema),
-  forwardedFrom: ulid.nullable(),
-  forwardedTo: ulid.nullable(),
-  forwarding: applicantForwardingViewSchema.nullable(),
-  withdrawal: applicantWithdrawalViewSchema.nullable(),
-  return: applicantReturnViewSchema.nullable(),
-  notices: z.array(applicantNoticeViewSchema),
-  decision: applicantDecisionViewSchema.nullable(),
-  findings: applicantFindingsViewSchema.nullable(),
-  recommendations: z.array(applicantRecommendationViewSchema),
-  filedBy: applicantActorViewSchema,
-  version: z.number().int().positive(),
-  history: z.array(applicantHistoryEventViewSchema),
-});
+export const applicantComplaintViewSchema = z
+  .strictObject({
+    ...complaintHead,
+    extensions: z.array(applicantExtensionViewSchema),
+    forwardedFrom: ulid.nullable(),
+    forwardedTo: ulid.nullable(),
+    forwarding: applicantForwardingViewSchema.nullable(),
+    withdrawal: applicantWithdrawalViewSchema.nullable(),
+    return: applicantReturnViewSchema.nullable(),
+    notices: z.array(applicantNoticeViewSchema),
+    decision: applicantDecisionViewSchema.nullable(),
+    findings: applicantFindingsViewSchema.nullable(),
+    recommendations: z.array(applicantRecommendationViewSchema),
+    filedBy: applicantActorViewSchema,
+    version: z.number().int().positive(),
+    history: z.array(applicantHistoryEventViewSchema),
+  })
+  .meta({
+    description:
+      "R15: a complaint as its applicant sees it: no alerts, no officials' user ids, no notice's failure reason, no provider's reason in delivery failures.",
+  });
 export type ApplicantComplaintView = z.infer<typeof applicantComplaintViewSchema>;
 
-/** What a route open to both answers: the officials' view, or the applicant's. */
-export const complaintViewForCallerSchema = z.union([
-  complaintViewSchema,
-  applicantComplaintViewSchema,
-]);
+export const complaintViewForCallerSchema = z
+  .union([complaintViewSchema, applicantComplaintViewSchema])
+  .meta({
+    description: "What a route open to both answers: the officials' view, or the applicant's.",
+  });
 export type ComplaintViewForCaller = z.infer<typeof complaintViewForCallerSchema>;
 
-/** `POST /v1/complaints` (201): the registration, and the access token, shown this once. */
-export const filingViewSchema = z.strictObject({
-  id: complaintHead.id,
-  registrationNumber,
-  status: complaintHead.status,
-  channel: complaintHead.channel,
-  addressee: addresseeViewSchema,
-  receivedAt: instant,
-  acceptedBy: complaintHead.acceptedBy,
-  registrationDate: isoDate,
-  reviewWorkingDays: workingDays,
-  dueDate: isoDate,
-  dueDateProvisional: z.boolean(),
-  extendedWorkingDays: workingDays,
-  forwardedFrom: ulid.nullable(),
-  forwardedTo: ulid.nullable(),
-  /** `ap.<complaintId>.<secret>`: reads the complaint, and withdraws it (R17). */
-  accessToken: z.string().regex(/^ap\.[0-9A-HJKMNP-TV-Z]{26}\.[A-Za-z0-9_-]{43}$/),
-});
+export const filingViewSchema = z
+  .strictObject({
+    id: complaintHead.id,
+    registrationNumber,
+    status: complaintHead.status,
+    channel: complaintHead.channel,
+    addressee: addresseeViewSchema,
+    receivedAt: instant,
+    acceptedBy: complaintHead.acceptedBy,
+    registrationDate: isoDate,
+    reviewWorkingDays: workingDays,
+    dueDate: isoDate,
+    dueDateProvisional: z.boolean(),
+    extendedWorkingDays: workingDays,
+    forwardedFrom: ulid.nullable(),
+    forwardedTo: ulid.nullable(),
+    /** `ap.<complaintId>.<secret>`: reads the complaint, and withdraws it (R17). */
+    accessToken: z.string().regex(/^ap\.[0-9A-HJKMNP-TV-Z]{26}\.[A-Za-z0-9_-]{43}$/),
+  })
+  .meta({
+    description:
+      '`POST /v1/complaints` (201): the registration, and the access token, shown this once.',
+  });
 export type FilingView = z.infer<typeof filingViewSchema>;
 
-/** A list's item: no personal data, enough to choose what to open. */
-export const complaintSummarySchema = z.strictObject({
-  id: ulid,
-  registrationNumber,
-  status: z.enum(complaintStatuses),
-  channel: z.enum(channels),
-  addressee: addresseeViewSchema,
-  receivedAt: instant,
-  registrationDate: isoDate,
-  dueDate: isoDate,
-  dueDateProvisional: z.boolean(),
-  extendedWorkingDays: workingDays,
-});
+export const complaintSummarySchema = z
+  .strictObject({
+    id: ulid,
+    registrationNumber,
+    status: z.enum(complaintStatuses),
+    channel: z.enum(channels),
+    addressee: addresseeViewSchema,
+    receivedAt: instant,
+    registrationDate: isoDate,
+    dueDate: isoDate,
+    dueDateProvisional: z.boolean(),
+    extendedWorkingDays: workingDays,
+  })
+  .meta({ description: "A list's item: no personal data, enough to choose what to open." });
 export type ComplaintSummaryView = z.infer<typeof complaintSummarySchema>;
 
-/** `GET /v1/complaints`: a page, by due date; the cursor is opaque. */
-export const complaintListSchema = z.strictObject({
-  items: z.array(complaintSummarySchema),
-  nextCursor: z.string().nullable(),
-});
+export const complaintListSchema = z
+  .strictObject({
+    items: z.array(complaintSummarySchema),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ description: '`GET /v1/complaints`: a page, by due date; the cursor is opaque.' });
 export type ComplaintList = z.infer<typeof complaintListSchema>;
 
 // The acts' own answers.
 
-/** `POST …/extensions` (201, R6–R9). */
-export const extensionAnswerSchema = z.strictObject({
-  id: ulid,
-  dueDate: isoDate,
-  /** R22: the new due date lies past the official calendar. */
-  dueDateProvisional: z.boolean(),
-  extendedWorkingDays: workingDays,
-  notice: noticeSummarySchema,
-});
+export const extensionAnswerSchema = z
+  .strictObject({
+    id: ulid,
+    dueDate: isoDate,
+    /** R22: the new due date lies past the official calendar. */
+    dueDateProvisional: z.boolean(),
+    extendedWorkingDays: workingDays,
+    notice: noticeSummarySchema,
+  })
+  .meta({ description: '`POST …/extensions` (201, R6–R9).' });
 export type ExtensionAnswer = z.infer<typeof extensionAnswerSchema>;
 
-/** `POST …/forwarding` (201, R16): the complaint registered at the receiving body. */
-export const forwardingAnswerSchema = z.strictObject({
-  forwardedTo: z.strictObject({
-    id: ulid,
-    registrationNumber,
-    addresseeId: bodyId,
-    registrationDate: isoDate,
-    dueDate: isoDate,
-  }),
-  notice: noticeSummarySchema,
-  /** Within 3 working days of registration. */
-  timely: z.boolean(),
-});
+export const forwardingAnswerSchema = z
+  .strictObject({
+    forwardedTo: z.strictObject({
+      id: ulid,
+      registrationNumber,
+      addresseeId: bodyId,
+      registrationDate: isoDate,
+      dueDate: isoDate,
+    }),
+    notice: noticeSummarySchema,
+    /** Within 3 working days of registration. */
+    timely: z.boolean(),
+  })
+  .meta({
+    description: '`POST …/forwarding` (201, R16): the complaint registered at the receiving body.',
+  });
 export type ForwardingAnswer = z.infer<typeof forwardingAnswerSchema>;
 
-/** `POST …/recommendations` (201, R12): the recommendation, led by its id. */
-export const sentRecommendationSchema = z.strictObject({
-  recommendationId: ulid,
-  ...recommendationFields(actorViewSchema),
-});
+export const sentRecommendationSchema = z
+  .strictObject({
+    recommendationId: ulid,
+    ...recommendationFields(actorViewSchema),
+  })
+  .meta({ description: '`POST …/recommendations` (201, R12): the recommendation, led by its id.' });
 export type SentRecommendation = z.infer<typeof sentRecommendationSchema>;
 
 /** `POST /v1/access-links` (202): always the same empty object, whether or not the pair matched. */
@@ -623,36 +673,38 @@ export type AccessLinkAnswer = z.infer<typeof accessLinkAnswerSchema>;
 const byValue = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.record(z.enum(values), count);
 
-/** One body's figures for one month ([S6.3]). */
-export const monthFiguresSchema = z.strictObject({
-  bodyId,
-  month,
-  received: count,
-  decided: z.strictObject({ timely: count, late: count }),
-  outcomes: byValue(decisionOutcomes),
-  medianWorkingDaysToDecision: workingDays.nullable(),
-  overdueNow: count,
-  deemedRefusals: count,
-  extended: z.strictObject({ count, workingDays, byReason: byValue(extensionReasons) }),
-  forwarded: z.strictObject({ timely: count, late: count }),
-  withdrawn: count,
-  returned: byValue(returnGrounds),
-  recommendations: z.strictObject({
-    sent: count,
-    answeredTimely: count,
-    answeredLate: count,
-    outcomes: byValue(recommendationOutcomes),
-  }),
-});
+export const monthFiguresSchema = z
+  .strictObject({
+    bodyId,
+    month,
+    received: count,
+    decided: z.strictObject({ timely: count, late: count }),
+    outcomes: byValue(decisionOutcomes),
+    medianWorkingDaysToDecision: workingDays.nullable(),
+    overdueNow: count,
+    deemedRefusals: count,
+    extended: z.strictObject({ count, workingDays, byReason: byValue(extensionReasons) }),
+    forwarded: z.strictObject({ timely: count, late: count }),
+    withdrawn: count,
+    returned: byValue(returnGrounds),
+    recommendations: z.strictObject({
+      sent: count,
+      answeredTimely: count,
+      answeredLate: count,
+      outcomes: byValue(recommendationOutcomes),
+    }),
+  })
+  .meta({ description: "One body's figures for one month ([S6.3])." });
 export type MonthFiguresView = z.infer<typeof monthFiguresSchema>;
 
-/** `GET /v1/statistics` as JSON; `addresseeId` null for every body. */
-export const statisticsAnswerSchema = z.strictObject({
-  from: month,
-  to: month,
-  addresseeId: bodyId.nullable(),
-  items: z.array(monthFiguresSchema),
-});
+export const statisticsAnswerSchema = z
+  .strictObject({
+    from: month,
+    to: month,
+    addresseeId: bodyId.nullable(),
+    items: z.array(monthFiguresSchema),
+  })
+  .meta({ description: '`GET /v1/statistics` as JSON; `addresseeId` null for every body.' });
 export type StatisticsAnswer = z.infer<typeof statisticsAnswerSchema>;
 
 // The OpenAPI document itself, down to where its JSON Schemas begin.
@@ -678,18 +730,19 @@ const operationSchema = z.strictObject({
   responses: z.record(z.string(), z.strictObject({ description: z.string(), content })),
 });
 
-/** `GET /v1/openapi.json`: OpenAPI 3.1. */
-export const openApiDocumentSchema = z.strictObject({
-  openapi: z.literal('3.1.0'),
-  info: z.strictObject({ title: z.string(), version: z.string(), description: z.string() }),
-  servers: z.array(z.strictObject({ url: z.string() })),
-  paths: z.record(
-    z.string().regex(/^\/v1\//),
-    z.partialRecord(z.enum(['get', 'post']), operationSchema),
-  ),
-  components: z.strictObject({
-    securitySchemes: z.record(z.string(), jsonObject),
-    schemas: z.record(z.string(), jsonObject),
-  }),
-});
+export const openApiDocumentSchema = z
+  .strictObject({
+    openapi: z.literal('3.1.0'),
+    info: z.strictObject({ title: z.string(), version: z.string(), description: z.string() }),
+    servers: z.array(z.strictObject({ url: z.string() })),
+    paths: z.record(
+      z.string().regex(/^\/v1\//),
+      z.partialRecord(z.enum(['get', 'post']), operationSchema),
+    ),
+    components: z.strictObject({
+      securitySchemes: z.record(z.string(), jsonObject),
+      schemas: z.record(z.string(), jsonObject),
+    }),
+  })
+  .meta({ description: '`GET /v1/openapi.json`: OpenAPI 3.1.' });
 export type OpenApiDocument = z.infer<typeof openApiDocumentSchema>;
