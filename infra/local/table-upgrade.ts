@@ -1,7 +1,8 @@
 /**
  * A table made by an earlier version of `npm start` (its data kept in `.local/`) lacks what later
  * versions added: its stream (the outbox) and GSI3 (what reconciliation reads). This adds them in
- * place, as a deployment's CloudFormation update does in AWS.
+ * place, as a deployment's CloudFormation update does in AWS; and the lookup item of every
+ * registration number (what `POST /v1/access-links` reads) for complaints filed before it existed.
  */
 
 import {
@@ -9,6 +10,8 @@ import {
   UpdateTableCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { addRegistrationLookups } from '../../shared/adapters/dynamodb/registration-lookups.js';
 import { createTableInput } from '../../shared/adapters/dynamodb/table.js';
 
 export async function upgradeTable(client: DynamoDBClient, tableName: string): Promise<void> {
@@ -44,4 +47,5 @@ export async function upgradeTable(client: DynamoDBClient, tableName: string): P
       }),
     );
   }
+  await addRegistrationLookups(createDocumentClient(client), tableName);
 }
