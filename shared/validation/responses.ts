@@ -462,12 +462,10 @@ export const findingsViewSchema = findingsOf(actorViewSchema).meta({
   description: "R12: the authorized body's findings (the answer of `POST …/findings`).",
 });
 export type FindingsView = z.infer<typeof findingsViewSchema>;
-export const recommendationViewSchema = z
-  .strictObject(recommendationFields(actorViewSchema))
-  .meta({
-    description:
-      "R12, R23: a recommendation with the body's response and the control (the answer of `…/response` and `…/control`).",
-  });
+export const recommendationViewSchema = z.strictObject(recommendationFields(actorViewSchema)).meta({
+  description:
+    "R12, R23: a recommendation with the body's response and the control (the answer of `…/response` and `…/control`).",
+});
 export type RecommendationView = z.infer<typeof recommendationViewSchema>;
 export const historyEventViewSchema = historyEventOf(actorViewSchema);
 export type HistoryEventView = z.infer<typeof historyEventViewSchema>;
