@@ -9,6 +9,10 @@
  * | notice (the outbox, R9) | `COMPLAINT#<id>` | `NOTICE#<id>` |
  * | alert to officials (R11, R24) | `COMPLAINT#<id>` | `ALERT#<id>` |
  * | recommendation (R12) | `COMPLAINT#<id>` | `REC#<id>` |
+ * | follow-up link e-mail asked for (access links) | `COMPLAINT#<id>` | `LINK#<id>` |
+ * | access token issued after filing (its hash only, R15) | `COMPLAINT#<id>` | `TOKEN#<sha-256>` |
+ * | registration number's complaint (R14) | `REGISTRATION#<number>` | `REGISTRATION` |
+ * | an unmatched access-link request's writes | `THROWAWAY#<uuid>` | `PLAN`, `LINK`, `SCHEDULES` (TTL'd) |
  * | registration counter (R14) | `COUNTER#<bodyId>#<year>` | `COUNTER` |
  * | body of the directory (R2) | `DIRECTORY` | `BODY#<id>` |
  * | idempotency record | `IDEMPOTENCY#<function>` | `<key hash>` (Powertools, TTL'd) |
@@ -23,7 +27,8 @@
  * GSI3, sparse, what needs attention if nothing else comes: `LAGGING#<shard>` / `<since>#<id>`, a
  * complaint whose schedules are not yet confirmed in line with its last change (its `SCHEDULES`
  * item, until the stream consumer has made the calls), and `SEND#<shard>` / `<send at>#…`, an
- * e-mail still to be sent. Reconciliation reads only these, so its work follows failures.
+ * e-mail (notice, alert or follow-up link) still to be sent. Reconciliation reads only these, so
+ * its work follows failures.
  *
  * The table's stream (new and old images) is the outbox: the stream consumer derives the schedule
  * calls and the statistics from each complaint's change.
