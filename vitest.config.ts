@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/dynamodb-local.ts'],
+    globalSetup: ['test/setup/dynamodb-local.ts', 'test/setup/web-desk.ts'],
     // fast-check runs many cases per property, and integration tests wait on DynamoDB Local.
     testTimeout: 60_000,
     hookTimeout: 60_000,

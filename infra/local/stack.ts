@@ -31,13 +31,20 @@ import {
 } from '../catalog.js';
 import { startLocalApi, type LocalFunction } from './api-server.js';
 import { ensureTable, freePort, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb.js';
-import { localAudience, localIssuer, localIssuerAt, type LocalIssuer } from './issuer.js';
+import {
+  localAudience,
+  localClientId,
+  localIssuer,
+  localIssuerAt,
+  type LocalIssuer,
+} from './issuer.js';
 import { lambdaContext } from './lambda-context.js';
 import { startSchedulerEmulator, type SchedulerEmulator } from './scheduler-emulator.js';
 import { startLocalSes } from './ses.js';
 import { signInPages } from './sign-in.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
 import { upgradeTable } from './table-upgrade.js';
+import { buildWebDesk, webDeskPage } from './web-desk.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const defaultLocalDirectory = path.join(repositoryRoot, '.local');
@@ -60,6 +67,8 @@ export interface LocalStackOptions {
   readonly retryDelaysSeconds?: string;
   /** Origins besides the API's own (127.0.0.1 and localhost) the sign-in may return to. */
   readonly signInOrigins?: readonly string[];
+  /** Build (when its sources changed) and serve the web desk; on unless false. */
+  readonly webDesk?: boolean;
 }
 
 export interface LocalStack {
@@ -200,7 +209,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ...(options.signInOrigins ?? []),
       ],
     });
-    const server = await startLocalApi({ port, functions: api, issuer, pages: [signIn] });
+    // The web desk on the same origin: its API calls and its sign-in need no CORS locally.
+    if (options.webDesk !== false) await buildWebDesk();
+    const desk = webDeskPage({
+      apiUrl: '',
+      signIn: { domain: apiUrl, clientId: localClientId, issuer: localIssuer },
+    });
+    const server = await startLocalApi({
+      port,
+      functions: api,
+      issuer,
+      pages: options.webDesk === false ? [signIn] : [signIn, desk],
+    });
     stops.unshift(server.close);
 
     // The table's stream, fed to the consumer as Lambda's event source mapping would.

@@ -25,6 +25,7 @@ const stack = await startLocalStack({
 
 console.log(`
 Complaint desk running locally
+  Web desk       ${stack.apiUrl}/   (open it in a browser: file a complaint, sign in as an official)
   API            ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/v1/openapi.json)
   E-mail viewer  ${stack.sesUrl}   (what the local SES received; JSON at ${stack.sesUrl}/store)
   Scheduler      ${stack.schedulerUrl}   (the EventBridge Scheduler emulator)

@@ -422,6 +422,34 @@ export function htmlParagraph(text: string): string {
  * R9: the printable letter of a paper notice: A4, the addressee's letterhead, the facts. An
  * organisation's letter is headed to its head (the greeting) above the postal address.
  */
+/**
+ * The printable letter's and coupon's only styles, one inline block each and no style attribute:
+ * the web desk prints these documents under its CSP, which allows exactly these blocks by their
+ * hashes (infra/web-headers.ts) and no other inline style.
+ */
+export const letterStyles = `
+@page { size: A4; margin: 25mm 20mm; }
+body { font-family: "Times New Roman", serif; font-size: 14pt; line-height: 1.4; }
+h1 { font-size: 14pt; }
+.letterhead { text-align: center; font-weight: bold; margin-bottom: 12mm; }
+.recipient { margin-left: 50%; margin-bottom: 10mm; }
+.meta { margin-bottom: 8mm; }
+.signature { margin-top: 15mm; }
+`;
+
+export const couponStyles = `
+@page { size: A5; margin: 12mm; }
+body { font-family: "Times New Roman", serif; font-size: 12pt; line-height: 1.35; margin: 0; }
+.body { text-align: center; font-weight: bold; margin-bottom: 6mm; }
+h1 { font-size: 13pt; text-align: center; margin: 0 0 6mm; }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; padding: 1.5mm 2mm; border: 0.3mm solid #000; }
+th { width: 42%; font-weight: normal; }
+td { font-weight: bold; }
+.note { font-size: 10.5pt; margin: 4mm 0 0; }
+.sign { margin-top: 10mm; }
+`;
+
 export function renderLetter(complaint: Complaint, notice: Notice, context: TextContext): string {
   const content = noticeContent(complaint, notice, context);
   const organisation = complaint.applicant.type === 'legal_entity';
@@ -438,20 +466,13 @@ export function renderLetter(complaint: Complaint, notice: Notice, context: Text
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(content.subject)}</title>
-<style>
-@page { size: A4; margin: 25mm 20mm; }
-body { font-family: "Times New Roman", serif; font-size: 14pt; line-height: 1.4; }
-.letterhead { text-align: center; font-weight: bold; margin-bottom: 12mm; }
-.recipient { margin-left: 50%; margin-bottom: 10mm; }
-.meta { margin-bottom: 8mm; }
-.signature { margin-top: 15mm; }
-</style>
+<style>${letterStyles}</style>
 </head>
 <body>
 <div class="letterhead">${escapeHtml(complaint.addressee.name[content.language])}</div>
 <div class="recipient">${recipient.map(escapeHtml).join('<br>')}</div>
 <div class="meta">${escapeHtml(reference)}</div>
-<h1 style="font-size:14pt">${escapeHtml(content.subject)}</h1>
+<h1>${escapeHtml(content.subject)}</h1>
 ${organisation ? '' : `<p>${escapeHtml(content.greeting)}</p>\n`}${content.paragraphs.map(htmlParagraph).join('\n')}
 <p class="signature">${escapeHtml(closingTexts[content.language])}<br>${escapeHtml(content.signature)}</p>
 </body>
@@ -525,18 +546,7 @@ export function renderCoupon(complaint: Complaint, _context: TextContext): strin
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(`${labels.title} № ${complaint.registrationNumber}`)}</title>
-<style>
-@page { size: A5; margin: 12mm; }
-body { font-family: "Times New Roman", serif; font-size: 12pt; line-height: 1.35; margin: 0; }
-.body { text-align: center; font-weight: bold; margin-bottom: 6mm; }
-h1 { font-size: 13pt; text-align: center; margin: 0 0 6mm; }
-table { width: 100%; border-collapse: collapse; }
-th, td { text-align: left; vertical-align: top; padding: 1.5mm 2mm; border: 0.3mm solid #000; }
-th { width: 42%; font-weight: normal; }
-td { font-weight: bold; }
-.note { font-size: 10.5pt; margin: 4mm 0 0; }
-.sign { margin-top: 10mm; }
-</style>
+<style>${couponStyles}</style>
 </head>
 <body>
 <div class="body">${escapeHtml(complaint.addressee.name[language])}</div>

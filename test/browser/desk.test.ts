@@ -1,0 +1,326 @@
+/**
+ * The web desk in a real browser (Debian's Chromium through Playwright), on `npm start`'s own
+ * engines, each role walked through as a person would: an applicant files with the keyboard only,
+ * in Kazakh, and follows the complaint; an official signs in, extends and decides, and the
+ * applicant's e-mails reach the local SES; a paper complaint is registered and its coupon printed
+ * to PDF; the Agency opens its statistics. Every page passes axe-core (WCAG 2.2 AA) with no
+ * violation and breaks no rule of the CSP; each is saved as a screenshot in both languages
+ * (`test-results/screenshots/`).
+ */
+
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/dynamodb.js';
+import { localIssuerAt } from '../../infra/local/issuer.js';
+import { receivedEmails } from '../../infra/local/ses.js';
+import { repositoryRoot } from '../../infra/local/stack.js';
+import { acceptedBy, electronicFiling } from '../fixtures.js';
+import { chromiumPath, installInstruction } from '../support/chromium.js';
+import { npmStart, type StartedNpmStart } from '../support/npm-start.js';
+
+const screenshots = path.join(repositoryRoot, 'test-results', 'screenshots');
+const addressee = 'akimat-astana';
+const addresseeName = 'Астана қаласының әкімдігі';
+
+let localDirectory: string;
+let base: string;
+let sesUrl: string;
+let started: StartedNpmStart;
+let browser: Browser;
+/** What each page broke: console errors (a CSP refusal is one) and uncaught exceptions. */
+const faults: string[] = [];
+
+beforeAll(async () => {
+  const executablePath = chromiumPath();
+  if (executablePath === undefined) throw new Error(installInstruction);
+  localDirectory = await mkdtemp(path.join(tmpdir(), 'complaint-desk-browser-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${String(port)}`;
+  started = await npmStart({ localDirectory, port });
+  const endpoints = JSON.parse(
+    await readFile(path.join(localDirectory, 'endpoints.json'), 'utf8'),
+  ) as Record<string, string>;
+  sesUrl = endpoints.ses ?? '';
+  await mkdir(screenshots, { recursive: true });
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+}, 180_000);
+
+afterAll(async () => {
+  await browser.close();
+  const exited = new Promise((resolve) => started.child.once('exit', resolve));
+  if (started.child.pid !== undefined) process.kill(-started.child.pid, 'SIGINT');
+  await exited;
+  await rm(localDirectory, { recursive: true, force: true });
+}, 60_000);
+
+async function newPage(
+  locale: 'kk-KZ' | 'ru-RU',
+): Promise<{ context: BrowserContext; page: Page }> {
+  faults.length = 0; // each test answers for its own pages
+  const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') faults.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => faults.push(`${page.url()}: ${String(error)}`));
+  return { context, page };
+}
+
+/** axe-core on the page as it stands: WCAG 2.0–2.2 A and AA, no violation allowed. */
+async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const violations = result.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+  expect(violations, page.url()).toEqual([]);
+  expect(faults).toEqual([]);
+}
+
+/** The page checked and saved in the language it is in, then in the other one. */
+async function checkInBothLanguages(page: Page, name: string): Promise<void> {
+  const first = await page.evaluate(() => document.documentElement.lang);
+  for (const language of [first, first === 'kk' ? 'ru' : 'kk']) {
+    if (language !== first) {
+      await page.click(`.languages button[lang=${language}]`);
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+    }
+    await expectAccessible(page);
+    await page.screenshot({
+      path: path.join(screenshots, `${name}-${language}.png`),
+      fullPage: true,
+    });
+  }
+  await page.click(`.languages button[lang=${first}]`);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, first);
+}
+
+/** Presses Tab until the focused element matches `selector` (the keyboard's way there). */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * Types a date into the focused `<input type=date>`, its parts in the order this browser shows
+ * them for the page's locale: found first by typing a known date into a scratch input.
+ */
+async function typeDate(page: Page, isoDate: string): Promise<void> {
+  const [year = '', month = '', day = ''] = isoDate.split('-');
+  const field = await page.evaluate(() => document.activeElement?.id ?? '');
+  await page.evaluate(() => {
+    const probe = document.createElement('input');
+    probe.type = 'date';
+    probe.id = 'date-order-probe';
+    document.body.append(probe);
+    probe.focus();
+  });
+  await page.keyboard.type('01022003');
+  const probed = await page.evaluate(() => {
+    const probe = document.getElementById('date-order-probe') as HTMLInputElement;
+    probe.remove();
+    return probe.value;
+  });
+  const order =
+    probed === '2003-01-02'
+      ? [month, day, year]
+      : probed === '2003-02-01'
+        ? [day, month, year]
+        : [year, month, day];
+  await tabTo(page, `#${field}`);
+  for (const part of order) await page.keyboard.type(part);
+  expect(await page.inputValue(`#${field}`)).toBe(isoDate);
+}
+
+async function officialToken(bodyId: string): Promise<string> {
+  const issuer = await localIssuerAt(path.join(localDirectory, 'issuer'));
+  return issuer.sign({ bodyId });
+}
+
+async function complaintsOf(bodyId: string): Promise<{ id: string; registrationNumber: string }[]> {
+  const response = await fetch(`${base}/v1/complaints?addresseeId=${bodyId}&limit=100`, {
+    headers: { authorization: `Bearer ${await officialToken(bodyId)}` },
+  });
+  return ((await response.json()) as { items: { id: string; registrationNumber: string }[] }).items;
+}
+
+async function signIn(page: Page, bodyId: string, role: 'official' | 'agency'): Promise<void> {
+  await page.goto(`${base}/desk`);
+  await page.click('.desk-sign-in');
+  await page.waitForURL(/\/oauth2\/authorize/);
+  await page.selectOption('select', bodyId);
+  await page.check(`input[name=role][value=${role === 'agency' ? 'agency' : 'body'}]`);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${base}/desk`);
+  await page.waitForSelector('h1');
+}
+
+let filed: { registrationNumber: string; followLink: string };
+
+describe('the web desk in a browser', () => {
+  it('an applicant files with the keyboard only, in Kazakh, sees the due date first, and gets the number, the token once and the follow-up link', async () => {
+    const { context, page } = await newPage('kk-KZ');
+    await page.goto(`${base}/`);
+    await page.waitForSelector('h1');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    await checkInBothLanguages(page, 'home');
+
+    await page.goto(`${base}/file`);
+    await page.waitForSelector('input[name=addressee]');
+    await tabTo(page, '#search');
+    await page.keyboard.type(addresseeName);
+    await page.waitForSelector(`input[name=addressee][value=${addressee}]`);
+    await tabTo(page, 'input[name=addressee]');
+    await page.keyboard.press('Space');
+    expect(await page.inputValue('input[name=addressee]:checked')).toBe(addressee);
+    // R5: the due date the law gives, before anything is sent.
+    await expect(page.locator('.due-preview').textContent()).resolves.toMatch(/кешіктірілмей/);
+
+    // The IIN is checked as it is typed, with the API's check-digit rule.
+    await tabTo(page, '#identifier');
+    await page.keyboard.type('900101400012');
+    await expect(page.locator('#identifier-error').textContent()).resolves.not.toBe('');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(electronicFiling.applicant.iin.slice(-1));
+    await expect(page.locator('#identifier-hint').textContent()).resolves.toBe('Нөмір дұрыс');
+    await tabTo(page, '#name');
+    await page.keyboard.type(electronicFiling.applicant.name);
+    await tabTo(page, '#email');
+    await page.keyboard.type(electronicFiling.applicant.email);
+    await tabTo(page, 'input[name=subjectType]');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#service');
+    await page.keyboard.type(electronicFiling.subject.service);
+    await tabTo(page, '#respondent');
+    await page.keyboard.type(electronicFiling.subject.respondent);
+    await tabTo(page, '#occurredOn');
+    await typeDate(page, electronicFiling.subject.occurredOn);
+    await tabTo(page, '#text');
+    // Sent once without the text: the API's own rule answers next to the field, nothing is lost.
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#text-error');
+    expect(await page.inputValue('#name')).toBe(electronicFiling.applicant.name);
+    await checkInBothLanguages(page, 'file-errors');
+    await tabTo(page, '#text');
+    await page.keyboard.type(electronicFiling.text);
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+
+    await page.waitForSelector('.registration-number');
+    const registrationNumber = (await page.textContent('.registration-number')) ?? '';
+    expect(registrationNumber).toMatch(/\S/);
+    const token = (await page.textContent('#access-token')) ?? '';
+    expect(token).toMatch(/^ap\./);
+    const followLink = (await page.getAttribute('#follow-link', 'href')) ?? '';
+    expect(new URL(followLink).search).toBe('');
+    expect(new URL(followLink).hash).toContain('token=');
+    filed = { registrationNumber, followLink };
+    await checkInBothLanguages(page, 'filed');
+    const mine = await complaintsOf(addressee);
+    expect(mine.filter((c) => c.registrationNumber === registrationNumber)).toHaveLength(1);
+    await context.close();
+  }, 180_000);
+
+  it('the applicant follows the complaint from the private link: the token leaves the address bar for session storage', async () => {
+    const { context, page } = await newPage('ru-RU');
+    await page.goto(filed.followLink);
+    await page.waitForSelector('.timeline li');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.evaluate(() => sessionStorage.getItem('desk.access-token'))).toMatch(/^ap\./);
+    // The link's language (the notices' language) is the page's.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    await expect(page.textContent('h1')).resolves.toContain(filed.registrationNumber);
+    await checkInBothLanguages(page, 'follow');
+    await context.close();
+  }, 120_000);
+
+  it('an official signs in, finds the complaint in the queue, extends and decides it; the applicant’s e-mails arrive', async () => {
+    const { context, page } = await newPage('ru-RU');
+    await signIn(page, addressee, 'official');
+    const row = page.locator('tr', { hasText: filed.registrationNumber });
+    await row.waitFor();
+    await checkInBothLanguages(page, 'queue');
+    await row.locator('a').click();
+    await page.waitForSelector('#extend-heading');
+    await checkInBothLanguages(page, 'complaint-official');
+
+    await page.fill('#extend-workingDays', '3');
+    await page.selectOption('#extend-reason', 'additional_information');
+    await page.fill('#extend-explanation', 'Запрошены документы у отдела.');
+    await page.click('#extend-heading ~ form button[type=submit]');
+    await page.waitForSelector('text=Продления срока');
+
+    await page.check('input[name=decide-outcome][value=satisfied]');
+    await page.fill('#decide-text', 'Справка выдана.');
+    await page.dblclick('#decide-heading ~ form button[type=submit]');
+    await page.waitForSelector('.badge-success');
+    await expect(page.textContent('.facts')).resolves.toContain('Решение принято');
+
+    const deadline = Date.now() + 20_000;
+    let subjects: string[] = [];
+    while (subjects.length < 3 && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+      subjects = (await receivedEmails(sesUrl))
+        .filter((email) => email.destination.to.includes(electronicFiling.applicant.email))
+        .map((email) => email.subject.split(':')[0] ?? '');
+    }
+    expect(subjects.sort()).toEqual(
+      ['Шағымыңыз тіркелді', 'Шағымды қарау мерзімі ұзартылды', 'Шағым бойынша шешім'].sort(),
+    );
+    await context.close();
+  }, 180_000);
+
+  it('an official registers a paper complaint and prints its coupon to PDF', async () => {
+    const { context, page } = await newPage('ru-RU');
+    await signIn(page, addressee, 'official');
+    await page.goto(`${base}/desk/paper`);
+    await page.waitForSelector('#paper-heading');
+    await page.check('input[name="paper-applicant.type"][value=individual]');
+    await page.fill('[id="paper-applicant.iin"]', electronicFiling.applicant.iin);
+    await page.fill('[id="paper-applicant.name"]', electronicFiling.applicant.name);
+    await page.fill('[id="paper-applicant.postalAddress"]', 'Астана, ул. Бейбітшілік, 10');
+    await page.check('input[name="paper-applicant.language"][value=ru]');
+    await page.check('input[name="paper-subject.type"][value=action]');
+    await page.fill('[id="paper-subject.service"]', electronicFiling.subject.service);
+    await page.fill('[id="paper-subject.respondent"]', electronicFiling.subject.respondent);
+    await page.fill('[id="paper-subject.occurredOn"]', electronicFiling.subject.occurredOn);
+    await page.fill('[id="paper-text"]', electronicFiling.text);
+    await page.fill('[id="paper-acceptedBy.name"]', acceptedBy.name);
+    await page.fill('[id="paper-acceptedBy.position"]', acceptedBy.position);
+    await checkInBothLanguages(page, 'paper');
+    await page.click('#paper-heading ~ form button[type=submit]');
+    await page.waitForSelector('.alert-success .registration-number');
+
+    const [coupon] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.click('.alert-success button'),
+    ]);
+    await coupon.waitForLoadState();
+    await expect(coupon.textContent('h1')).resolves.toMatch(/талон/i);
+    const pdf = await coupon.pdf({ format: 'A5' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await writeFile(path.join(screenshots, 'coupon.pdf'), pdf);
+    await context.close();
+  }, 180_000);
+
+  it('the Agency opens its statistics: charts, the table and the CSV', async () => {
+    const { context, page } = await newPage('kk-KZ');
+    await signIn(page, 'agency-civil-service', 'agency');
+    await page.goto(`${base}/desk/statistics`);
+    await page.waitForSelector('table');
+    expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(4);
+    await expect(page.textContent('table')).resolves.toContain(addresseeName);
+    await checkInBothLanguages(page, 'statistics');
+    await context.close();
+  }, 180_000);
+});

@@ -1,0 +1,84 @@
+/**
+ * The officials' and the Agency's desk (a chunk of its own): sign-in, the queue, a complaint with
+ * the actions the API allows its reader, paper filing, and the Agency's statistics.
+ */
+
+import { useEffect, useState } from 'preact/hooks';
+import { lazy, Route, Router, useLocation } from 'preact-iso';
+import { Alert, problemText } from '../components.js';
+import { useI18n } from '../i18n/index.js';
+import { completeSignIn, currentSession, signIn, signOut, type Session } from './auth.js';
+import { ComplaintPage } from './complaint-page.js';
+import { PaperPage } from './paper.js';
+import { QueuePage } from './queue.js';
+
+const StatisticsPage = lazy(() =>
+  import('./statistics.js').then((module) => module.StatisticsPage),
+);
+
+function Callback() {
+  const { t } = useI18n();
+  const { route } = useLocation();
+  const [failure, setFailure] = useState<string | undefined>();
+  useEffect(() => {
+    completeSignIn().then(
+      (next) => {
+        route(next, true);
+      },
+      (error: unknown) => {
+        setFailure(error instanceof Error ? error.message : problemText(error, t));
+      },
+    );
+  }, []);
+  return failure ? <Alert>{failure}</Alert> : <p role="status">{t('app.loading')}</p>;
+}
+
+function SignIn() {
+  const { t } = useI18n();
+  const { url } = useLocation();
+  return (
+    <>
+      <h1>{t('app.desk')}</h1>
+      <p>{t('desk.signInText')}</p>
+      <button
+        type="button"
+        class="primary desk-sign-in"
+        onClick={() => {
+          void signIn(url);
+        }}
+      >
+        {t('desk.signIn')}
+      </button>
+    </>
+  );
+}
+
+export function DeskRoutes() {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  // Read on every render: the callback stores it, then routes here.
+  const session: Session | undefined = currentSession();
+  if (path === '/desk/callback') return <Callback />;
+  if (!session) return <SignIn />;
+  return (
+    <>
+      <nav class="toolbar no-print" aria-label={t('app.desk')}>
+        <a href="/desk">{t('desk.queue')}</a>
+        <a href="/desk/paper">{t('desk.paper')}</a>
+        <a href="/desk/statistics">{t('desk.statistics')}</a>
+        <button type="button" onClick={signOut}>
+          {t('app.signOut')}
+        </button>
+      </nav>
+      <Router>
+        <Route path="/" component={() => <QueuePage session={session} />} />
+        <Route
+          path="/complaints/:id"
+          component={({ id }: { id: string }) => <ComplaintPage session={session} id={id} />}
+        />
+        <Route path="/paper" component={() => <PaperPage session={session} />} />
+        <Route path="/statistics" component={() => <StatisticsPage session={session} />} />
+      </Router>
+    </>
+  );
+}
