@@ -11,6 +11,7 @@ import { assumptions, measureComplaintAtMost, monthlyCost } from './capacity.js'
 import { benchLocalStack } from './local-stack.js';
 import { benchNotices } from './notices.js';
 import { benchReconciliation } from './outbox.js';
+import { benchJavaScriptBudgets, benchLighthouse } from './web.js';
 
 // As in npm start: the SDK's Node 22 notice is known (Lambda runs 22) and would only add noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -23,7 +24,16 @@ console.log(
 );
 
 // `npm run bench -- bundles notices` runs only the sections named; no names, all of them.
-const sections = ['calendar', 'api', 'local', 'notices', 'reconcile', 'bundles', 'cost'] as const;
+const sections = [
+  'calendar',
+  'api',
+  'local',
+  'notices',
+  'reconcile',
+  'bundles',
+  'cost',
+  'web',
+] as const;
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(sections as readonly string[]).includes(name));
 if (unknown.length > 0) {
@@ -140,6 +150,22 @@ if (runs('cost')) {
         lines.reduce((sum, c) => sum + c.monthly, 0),
         2,
       ).padStart(9)}`,
+    );
+  }
+}
+
+if (runs('web')) {
+  console.log('\nThe web desk: JavaScript each role loads (gzip -9 of the build npm start serves)');
+  for (const budget of await benchJavaScriptBudgets()) {
+    const over = budget.gzipBytes > budget.budgetBytes ? '  ← over budget' : '';
+    console.log(
+      `  ${budget.role.padEnd(10)} ${budget.pages.padEnd(34)} ${format(budget.gzipBytes / 1024, 1).padStart(6)} KB (budget ${format(budget.budgetBytes / 1024)} KB)${over}`,
+    );
+  }
+  console.log('\nLighthouse on the filing page (npm start’s stack, Debian Chromium)');
+  for (const score of await benchLighthouse()) {
+    console.log(
+      `  ${score.page} ${score.formFactor.padEnd(8)} performance ${String(score.performance).padStart(3)} (goal ≥ 95) · accessibility ${String(score.accessibility).padStart(3)} (goal 100) · LCP ${format(score.largestContentfulPaintMs)} ms · TBT ${format(score.totalBlockingTimeMs)} ms`,
     );
   }
 }

@@ -17,6 +17,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: 'es2022',
     reportCompressedSize: false,
+    // Which chunks each page loads: read by `npm run bench -- web` for the budgets.
+    manifest: true,
   },
   logLevel: 'warn',
 });

@@ -4,10 +4,10 @@
  * config at `/config.json`, and `index.html` for the app's own paths (the router is in the page).
  */
 
-import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { deskHeaders } from '../web-headers.js';
 import type { LocalPage } from './api-server.js';
@@ -73,22 +73,37 @@ function isAppPath(pathname: string): boolean {
 /** The desk's files, its config and its paths, as a page of the local front door. */
 export function webDeskPage(deskConfig: DeskConfig): LocalPage {
   const headers = deskHeaders();
+  // Compressed once per file and kept, as CloudFront compresses what it serves.
+  const compressed = new Map<string, { readonly mtimeMs: number; readonly gzip: Buffer }>();
   const serveFile = async (
+    request: IncomingMessage,
     response: ServerResponse,
     file: string,
     cache: string,
   ): Promise<boolean> => {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return false;
+    const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
+    const acceptsGzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    let body: Buffer = await readFile(file);
+    const extra: Record<string, string> = { vary: 'accept-encoding' };
+    if (acceptsGzip && /^(text\/|application\/json|image\/svg)/.test(type)) {
+      let cached = compressed.get(file);
+      if (cached?.mtimeMs !== info.mtimeMs) {
+        cached = { mtimeMs: info.mtimeMs, gzip: gzipSync(body, { level: 9 }) };
+        compressed.set(file, cached);
+      }
+      body = cached.gzip;
+      extra['content-encoding'] = 'gzip';
+    }
     response.writeHead(200, {
       ...headers,
-      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-      'content-length': String(info.size),
+      ...extra,
+      'content-type': type,
+      'content-length': String(body.byteLength),
       'cache-control': cache,
     });
-    await new Promise<void>((resolve, reject) => {
-      createReadStream(file).on('error', reject).on('end', resolve).pipe(response);
-    });
+    response.end(request.method === 'HEAD' ? undefined : body);
     return true;
   };
   return async (request: IncomingMessage, response: ServerResponse, url: URL) => {
@@ -104,13 +119,14 @@ export function webDeskPage(deskConfig: DeskConfig): LocalPage {
       return true;
     }
     if (isAppPath(pathname)) {
-      return serveFile(response, path.join(webDistDirectory, 'index.html'), 'no-cache');
+      return serveFile(request, response, path.join(webDistDirectory, 'index.html'), 'no-cache');
     }
     if (pathname.startsWith('/assets/') || pathname === '/favicon.svg') {
       const file = path.normalize(path.join(webDistDirectory, pathname));
       // Never outside dist, whatever the path says.
       if (!file.startsWith(webDistDirectory + path.sep)) return false;
       return serveFile(
+        request,
         response,
         file,
         pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

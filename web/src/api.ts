@@ -4,7 +4,7 @@
  * or the official's ID token, always in the Authorization header, never in a URL.
  */
 
-import { config } from './config.js';
+import { loadConfig } from './config.js';
 
 export interface FieldProblem {
   readonly path: string;
@@ -66,7 +66,8 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
   if (language !== '') headers['accept-language'] = language;
   let response: Response;
   try {
-    response = await fetch(`${config().apiUrl}${path}`, {
+    const { apiUrl } = await loadConfig();
+    response = await fetch(`${apiUrl}${path}`, {
       method: options.method ?? 'GET',
       headers,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),

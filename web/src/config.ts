@@ -15,17 +15,16 @@ export interface DeskConfig {
   };
 }
 
-let loaded: DeskConfig | undefined;
+let loading: Promise<DeskConfig> | undefined;
 
-export async function loadConfig(): Promise<DeskConfig> {
-  if (loaded) return loaded;
-  const response = await fetch('/config.json', { cache: 'no-store' });
-  if (!response.ok) throw new Error(`config.json: ${String(response.status)}`);
-  loaded = (await response.json()) as DeskConfig;
-  return loaded;
-}
-
-export function config(): DeskConfig {
-  if (!loaded) throw new Error('The config is read before the app starts');
-  return loaded;
+/** Read once; every API call waits for it (the page renders without it). */
+export function loadConfig(): Promise<DeskConfig> {
+  loading ??= fetch('/config.json', { cache: 'no-store' }).then(async (response) => {
+    if (!response.ok) throw new Error(`config.json: ${String(response.status)}`);
+    return (await response.json()) as DeskConfig;
+  });
+  loading.catch(() => {
+    loading = undefined; // a failed read is tried again by the next call
+  });
+  return loading;
 }

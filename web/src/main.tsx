@@ -7,6 +7,8 @@ import './styles.css';
 const root = document.getElementById('app');
 if (root) {
   const language = initialLanguage();
-  await Promise.all([loadConfig(), startI18n(language)]);
+  // The texts are in the bundle: the page renders at once; API calls wait for the config.
+  startI18n(language);
+  void loadConfig();
   render(<App initialLanguage={language} />, root);
 }

@@ -6,7 +6,7 @@
  */
 
 import * as oauth from 'oauth4webapi';
-import { config } from '../config.js';
+import { loadConfig, type DeskConfig } from '../config.js';
 
 export interface Session {
   readonly idToken: string;
@@ -21,8 +21,8 @@ export interface Session {
 const sessionKey = 'desk.session';
 const pendingKey = 'desk.sign-in';
 
-function server(): oauth.AuthorizationServer {
-  const { domain, issuer } = config().signIn;
+function server({ signIn }: DeskConfig): oauth.AuthorizationServer {
+  const { domain, issuer } = signIn;
   return {
     issuer,
     authorization_endpoint: `${domain}/oauth2/authorize`,
@@ -30,16 +30,16 @@ function server(): oauth.AuthorizationServer {
   };
 }
 
-function client(): oauth.Client {
-  return { client_id: config().signIn.clientId };
+function client({ signIn }: DeskConfig): oauth.Client {
+  return { client_id: signIn.clientId };
 }
 
 /**
  * Plain HTTP only for the local issuer on this machine. oauth4webapi marks its opt-in as
  * deprecated on purpose, to make it stand out; this is the one place that uses it.
  */
-function requestOptions(): oauth.TokenEndpointRequestOptions {
-  const { hostname, protocol } = new URL(config().signIn.domain);
+function requestOptions({ signIn }: DeskConfig): oauth.TokenEndpointRequestOptions {
+  const { hostname, protocol } = new URL(signIn.domain);
   const local = protocol === 'http:' && (hostname === '127.0.0.1' || hostname === 'localhost');
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above: the local issuer only
   return local ? { [oauth.allowInsecureRequests]: true } : {};
@@ -62,14 +62,15 @@ export function currentSession(): Session | undefined {
 
 /** Goes to the sign-in page; comes back to `/desk/callback`, then to `returnTo`. */
 export async function signIn(returnTo: string): Promise<void> {
+  const settings = await loadConfig();
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const nonce = oauth.generateRandomNonce();
   sessionStorage.setItem(pendingKey, JSON.stringify({ verifier, state, nonce, returnTo }));
-  const url = new URL(server().authorization_endpoint ?? '');
+  const url = new URL(server(settings).authorization_endpoint ?? '');
   url.search = new URLSearchParams({
     response_type: 'code',
-    client_id: client().client_id,
+    client_id: client(settings).client_id,
     redirect_uri: redirectUri(),
     scope: 'openid',
     state,
@@ -82,6 +83,7 @@ export async function signIn(returnTo: string): Promise<void> {
 
 /** Finishes a sign-in on `/desk/callback`: the code for tokens; answers where to go next. */
 export async function completeSignIn(): Promise<string> {
+  const settings = await loadConfig();
   const pending = sessionStorage.getItem(pendingKey);
   sessionStorage.removeItem(pendingKey);
   if (pending === null) throw new Error('No sign-in was started in this tab');
@@ -91,18 +93,19 @@ export async function completeSignIn(): Promise<string> {
     nonce: string;
     returnTo: string;
   };
-  const as = server();
-  const params = oauth.validateAuthResponse(as, client(), new URL(location.href), state);
+  const as = server(settings);
+  const app = client(settings);
+  const params = oauth.validateAuthResponse(as, app, new URL(location.href), state);
   const response = await oauth.authorizationCodeGrantRequest(
     as,
-    client(),
+    app,
     oauth.None(),
     params,
     redirectUri(),
     verifier,
-    requestOptions(),
+    requestOptions(settings),
   );
-  const result = await oauth.processAuthorizationCodeResponse(as, client(), response, {
+  const result = await oauth.processAuthorizationCodeResponse(as, app, response, {
     expectedNonce: nonce,
     requireIdToken: true,
   });
@@ -121,9 +124,9 @@ export async function completeSignIn(): Promise<string> {
   return returnTo.startsWith('/desk') ? returnTo : '/desk';
 }
 
-export function signOut(): void {
+export async function signOut(): Promise<void> {
   sessionStorage.removeItem(sessionKey);
-  const { domain, clientId } = config().signIn;
+  const { domain, clientId } = (await loadConfig()).signIn;
   const url = new URL(`${domain}/logout`);
   url.search = new URLSearchParams({
     client_id: clientId,

@@ -66,7 +66,12 @@ export function DeskRoutes() {
         <a href="/desk">{t('desk.queue')}</a>
         <a href="/desk/paper">{t('desk.paper')}</a>
         <a href="/desk/statistics">{t('desk.statistics')}</a>
-        <button type="button" onClick={signOut}>
+        <button
+          type="button"
+          onClick={() => {
+            void signOut();
+          }}
+        >
           {t('app.signOut')}
         </button>
       </nav>

@@ -33,8 +33,10 @@ export function initialLanguage(): Language {
 
 export const i18n = i18next.createInstance();
 
-export async function startI18n(language: Language): Promise<void> {
-  await i18n.init({
+/** Synchronous: the resources are bundled, so the first render already has its texts. */
+export function startI18n(language: Language): void {
+  void i18n.init({
+    initAsync: false,
     lng: language,
     fallbackLng: false,
     resources: { kk: { translation: kk }, ru: { translation: ru } },
