@@ -244,6 +244,47 @@ describe('the web desk in a browser', () => {
     await context.close();
   }, 120_000);
 
+  it('the receipt e-mail’s link opens the complaint; an applicant who lost it asks for a new one, which arrives and works', async () => {
+    const linksIn = async (): Promise<string[]> =>
+      (await receivedEmails(sesUrl))
+        .filter((email) => email.destination.to.includes(electronicFiling.applicant.email))
+        .flatMap((email) =>
+          [...(email.body.text ?? '').matchAll(/https?:\/\/\S+\/follow#\S+/g)].map((m) => m[0]),
+        );
+    const waitForLinks = async (count: number): Promise<string[]> => {
+      const deadline = Date.now() + 20_000;
+      let links = await linksIn();
+      while (links.length < count && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        links = await linksIn();
+      }
+      return links;
+    };
+    const [receiptLink] = await waitForLinks(1);
+    expect(receiptLink).toBeDefined();
+    expect(new URL(receiptLink ?? '').search).toBe('');
+
+    const { context, page } = await newPage('ru-RU');
+    await page.goto(receiptLink ?? '');
+    await expect(page.textContent('h1')).resolves.toContain(filed.registrationNumber);
+
+    // Lost: the page without a token offers the request for a new link (202 whatever is typed).
+    await page.click('text=Шағымнан шығу');
+    await page.waitForSelector('#lost-heading');
+    await checkInBothLanguages(page, 'follow-lost');
+    await page.fill('#lost-number', filed.registrationNumber);
+    await page.fill('#lost-email', electronicFiling.applicant.email);
+    await page.click('#lost-heading ~ form button[type=submit]');
+    await page.waitForSelector('.alert-success');
+    const links = await waitForLinks(2);
+    const fresh = links.find((link) => link !== receiptLink);
+    expect(fresh).toBeDefined();
+    const second = await context.newPage();
+    await second.goto(fresh ?? '');
+    await expect(second.textContent('h1')).resolves.toContain(filed.registrationNumber);
+    await context.close();
+  }, 120_000);
+
   it('an official signs in, finds the complaint in the queue, extends and decides it; the applicant’s e-mails arrive', async () => {
     const { context, page } = await newPage('ru-RU');
     await signIn(page, addressee, 'official');
@@ -266,17 +307,23 @@ describe('the web desk in a browser', () => {
     await page.waitForSelector('.badge-success');
     await expect(page.textContent('.facts')).resolves.toContain('Решение принято');
 
+    // R9, R10: the receipt, the extension notice and the decision notice reach the local SES
+    // (besides the follow-up link asked for above).
+    const notices = [
+      'Шағымыңыз тіркелді',
+      'Шағымды қарау мерзімі ұзартылды',
+      'Шағым бойынша шешім',
+    ];
     const deadline = Date.now() + 20_000;
     let subjects: string[] = [];
-    while (subjects.length < 3 && Date.now() < deadline) {
+    while (!notices.every((notice) => subjects.includes(notice)) && Date.now() < deadline) {
       await page.waitForTimeout(250);
       subjects = (await receivedEmails(sesUrl))
         .filter((email) => email.destination.to.includes(electronicFiling.applicant.email))
         .map((email) => email.subject.split(':')[0] ?? '');
     }
-    expect(subjects.sort()).toEqual(
-      ['Шағымыңыз тіркелді', 'Шағымды қарау мерзімі ұзартылды', 'Шағым бойынша шешім'].sort(),
-    );
+    for (const notice of notices)
+      expect(subjects.filter((subject) => subject === notice)).toHaveLength(1);
     await context.close();
   }, 180_000);
 
