@@ -68,6 +68,8 @@ export interface BodyView {
   readonly parentId: string | null;
   readonly reviewWorkingDays: number;
   readonly mayExtend: boolean;
+  /** R4: a complaint received at or after this time (HH:MM, legal time) is registered the next working day. */
+  readonly workingHoursEnd: string;
 }
 
 export function toBodyView(body: Body): BodyView {
@@ -79,5 +81,6 @@ export function toBodyView(body: Body): BodyView {
     parentId: body.parentId,
     reviewWorkingDays: rules.reviewWorkingDays,
     mayExtend: rules.mayExtend,
+    workingHoursEnd: body.workingHoursEnd ?? defaultWorkingHoursEnd,
   };
 }

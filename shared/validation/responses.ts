@@ -128,6 +128,8 @@ export const bodyViewSchema = z
     parentId: bodyId.nullable(),
     reviewWorkingDays: workingDays,
     mayExtend: z.boolean(),
+    /** R4: received at or after it (legal time), a complaint is registered the next working day. */
+    workingHoursEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   })
   .meta({ description: 'R2: one body of the directory, with what its kind may do.' });
 export type BodyView = z.infer<typeof bodyViewSchema>;

@@ -74,7 +74,12 @@ describe('R2: the body directory', () => {
       parentId: null,
       reviewWorkingDays: 15,
       mayExtend: true,
+      workingHoursEnd: '18:30',
     });
+    // R4: a public service centre works until 20:00, and says so.
+    const center = byKind('public_service_center')[0];
+    if (!center) throw new Error('no public service centre');
+    expect(toBodyView(center).workingHoursEnd).toBe('20:00');
     expect(findBody('no-such-body')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import type { BodyList, BodyView } from '../../shared/validation/responses.js';
 import { query, request } from './api.js';
 import type { Language } from './i18n/index.js';
 
-export type Body = BodyView & { readonly workingHoursEnd?: string };
+export type Body = BodyView;
 
 let directory: Promise<Body[]> | undefined;
 

@@ -7,6 +7,7 @@
  */
 
 import { useEffect, useState } from 'preact/hooks';
+import { maxExtensionWorkingDays } from '../../../shared/domain/bodies.js';
 import {
   decisionOutcomes,
   dispatchMethods,
@@ -37,9 +38,6 @@ import { ActionForm } from './action-form.js';
 import type { Session } from './auth.js';
 import { printDocument } from './print.js';
 import { DueMark } from './queue.js';
-
-/** R8: at most 10 working days of extension in total. */
-const extensionLimit = 10;
 
 export function ComplaintPage({ session, id }: { session: Session; id: string }) {
   const { t, language } = useI18n();
@@ -72,7 +70,7 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
   const addressee = session.bodyId === complaint.addressee.id;
   const open = complaint.status === 'under_review' || complaint.status === 'overdue';
   const body = directory.find((candidate) => candidate.id === complaint.addressee.id);
-  const available = extensionLimit - complaint.extendedWorkingDays;
+  const available = maxExtensionWorkingDays - complaint.extendedWorkingDays;
   const bodyOptions = directory.map((candidate) => ({
     value: candidate.id,
     label: candidate.name[language],
@@ -188,7 +186,10 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
             {...common}
             id="extend"
             title={t('action.extend')}
-            intro={t('action.extendAvailable', { count: available, total: extensionLimit })}
+            intro={t('action.extendAvailable', {
+              count: available,
+              total: maxExtensionWorkingDays,
+            })}
             submitLabel={t('action.extend')}
             schema={extensionSchema}
             path={`${path}/extensions`}

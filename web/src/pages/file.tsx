@@ -93,6 +93,13 @@ function requestOf(draft: Draft): unknown {
   };
 }
 
+/** After a refusal, the keyboard lands on the first field to mend (once the errors render). */
+function focusFirstInvalid(): void {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input')?.focus();
+  });
+}
+
 /** A field's path in the API's errors, for the form's controls. */
 const identifierPath = (draft: Draft) =>
   draft.applicantType === 'individual' ? 'applicant.iin' : 'applicant.bin';
@@ -156,6 +163,7 @@ export function FilePage() {
     if (!parsed.success) {
       setErrors(Object.fromEntries(toFieldErrors(parsed.error).map((e) => [e.path, e.message])));
       setFailure(t('filing.fixErrors'));
+      focusFirstInvalid();
       return;
     }
     setErrors({});
@@ -174,6 +182,7 @@ export function FilePage() {
     } catch (error) {
       if (error instanceof Problem && error.errors.length > 0) {
         setErrors(Object.fromEntries(error.errors.map((e) => [e.path, e.message])));
+        focusFirstInvalid();
       }
       setFailure(problemText(error, t));
     } finally {
