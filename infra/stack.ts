@@ -1,10 +1,10 @@
 /**
  * The whole system in one stack, built from the catalog: data, scheduling, notices, functions, the
- * API and observability. Each function gets the catalog's variables with this stage's values (the
+ * API, the web desk and observability. Each function gets the catalog's variables with this stage's values (the
  * same names the local runner sets), and exactly the permissions the catalog says it needs.
  */
 
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import type { EnvironmentName } from './catalog.js';
@@ -15,6 +15,7 @@ import { metricsNamespace, Observability } from './constructs/observability.js';
 import { Notices } from './constructs/notices.js';
 import { Outbox } from './constructs/outbox.js';
 import { Scheduling } from './constructs/scheduling.js';
+import { WebDesk } from './constructs/web-desk.js';
 import type { StageSettings } from './stage.js';
 
 export class ComplaintDeskStack extends Stack {
@@ -24,6 +25,7 @@ export class ComplaintDeskStack extends Stack {
   readonly outbox: Outbox;
   readonly functions: Functions;
   readonly api: Api;
+  readonly webDesk: WebDesk;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: StackProps & { readonly stage: StageSettings }) {
@@ -33,25 +35,38 @@ export class ComplaintDeskStack extends Stack {
     this.scheduling = new Scheduling(this, 'scheduling', { stage });
     this.notices = new Notices(this, 'notices', { stage, key: this.data.key });
     this.outbox = new Outbox(this, 'outbox', { stage });
-    this.api = new Api(this, 'api', { stage });
+    // The API and the desk name each other: the desk's CSP and config the API (its id), the API's
+    // sign-in redirects and CORS the desk (its distribution's domain). The API is built first and
+    // takes the desk's origin lazily; in CloudFormation there is no cycle, since the distribution
+    // depends on the REST API and the user pool domain alone, and the client, CORS and functions
+    // on the distribution.
+    const deskOrigin = Lazy.string({ produce: () => this.webDesk.url });
+    this.api = new Api(this, 'api', { stage, deskOrigin });
+    const apiOrigin = `https://${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`;
+    this.webDesk = new WebDesk(this, 'web-desk', {
+      stage,
+      apiOrigin,
+      config: {
+        apiUrl: `${apiOrigin}/${this.api.restApi.deploymentStage.stageName}`,
+        signIn: {
+          domain: this.api.signInDomain.baseUrl(),
+          clientId: this.api.client.userPoolClientId,
+          issuer: this.api.environment.JWT_ISSUER,
+        },
+      },
+    });
 
     const serviceName = stage.prefix;
-    // The web desk the follow-up links point to: `-c webDeskUrl=https://…`. INTERIM: without it,
-    // the API's own URL (built from its id, which depends on no function), because the web desk's
-    // CloudFront distribution does not exist yet; it is to be replaced by that distribution's URL.
-    const contextUrl: unknown = this.node.tryGetContext('webDeskUrl');
-    const webDeskUrl =
-      typeof contextUrl === 'string' && contextUrl.trim() !== ''
-        ? contextUrl.trim()
-        : `https://${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${stage.name}`;
     const environment: Record<EnvironmentName, string> = {
       TABLE_NAME: this.data.table.tableName,
-      CORS_ORIGINS: stage.corsOrigins.join(','),
+      // The gateway's list: the answers name the same origins its preflights allow.
+      CORS_ORIGINS: this.api.corsOrigins.join(','),
       ...this.api.environment,
       ...this.scheduling.environment,
       ...this.notices.environment,
       NOTICE_RETRY_DELAYS_SECONDS: '60,300,900,3600,14400',
-      WEB_DESK_URL: webDeskUrl,
+      // The follow-up links in the receipts open the desk.
+      WEB_DESK_URL: this.webDesk.url,
       POWERTOOLS_SERVICE_NAME: serviceName,
       POWERTOOLS_LOG_LEVEL: stage.production ? 'INFO' : 'DEBUG',
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
@@ -100,6 +115,10 @@ export class ComplaintDeskStack extends Stack {
     // What the deployer needs next: officials' accounts go into this pool (README, "Deploying").
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.api.client.userPoolClientId });
+    new CfnOutput(this, 'WebDeskUrl', {
+      value: this.webDesk.url,
+      description: 'The web desk: applicants file and follow here, officials sign in',
+    });
     new CfnOutput(this, 'SenderIdentity', {
       value: stage.senderDomain ?? stage.senderEmail,
       description: 'Verify it in SES (DNS records or the e-mail link) before notices can go out',

@@ -2,8 +2,9 @@
  * The public API (docs/api.md) on API Gateway REST, every route from the catalog: officials'
  * routes behind a Cognito user pool authorizer; filing and the applicant's reads public at the
  * gateway (the handler checks the applicant's access token). Request validation at the gateway,
- * errors as problem+json, stage throttling, access logs, CORS from context, and a WAF web ACL with
- * a rate limit, the AWS common rule set and the 64 KiB body limit.
+ * errors as problem+json, stage throttling, access logs, CORS for the web desk (and the context's
+ * origins), and a WAF web ACL with a rate limit, the AWS common rule set and the 64 KiB body limit.
+ * Officials sign in to the desk through the user pool's managed login (code flow with PKCE).
  */
 
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
@@ -70,14 +71,27 @@ function problemTemplate(slug: ProblemSlug, detail: string): Record<string, stri
 export class Api extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  /** The managed login's domain: `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly signInDomain: cognito.UserPoolDomain;
+  /** Origins allowed by CORS: the web desk's first, then the stage's. */
+  readonly corsOrigins: readonly string[];
   readonly restApi: apigateway.RestApi;
   readonly webAcl: wafv2.CfnWebACL;
   private readonly stage: StageSettings;
 
-  constructor(scope: Construct, id: string, props: { readonly stage: StageSettings }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      readonly stage: StageSettings;
+      /** The web desk's origin (`https://…`, no trailing slash): sign-in redirects and CORS. */
+      readonly deskOrigin: string;
+    },
+  ) {
     super(scope, id);
-    const { stage } = props;
+    const { stage, deskOrigin } = props;
     this.stage = stage;
+    this.corsOrigins = [deskOrigin, ...stage.corsOrigins];
 
     this.userPool = new cognito.UserPool(this, 'officials', {
       userPoolName: `${stage.prefix}-officials`,
@@ -121,6 +135,27 @@ export class Api extends Construct {
         .withStandardAttributes({ email: true })
         .withCustomAttributes('bodyId'),
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+      // The desk is a public client (no secret in a browser): the code flow only, PKCE enforced by
+      // the desk; the ID token (openid) carries the groups and custom:bodyId the API reads.
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID],
+        callbackUrls: [`${deskOrigin}/desk/callback`],
+        logoutUrls: [`${deskOrigin}/`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+    });
+    // The managed login, on Cognito's domain; the prefix is unique per Region across AWS, hence
+    // the account. The newer managed login renders only with a branding (Cognito's own here).
+    this.signInDomain = this.userPool.addDomain('sign-in', {
+      cognitoDomain: { domainPrefix: `${stage.prefix}-${Stack.of(this).account}` },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    new cognito.CfnManagedLoginBranding(this, 'sign-in-branding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
 
     const accessLogs = new LogGroup(this, 'access-logs', {
@@ -144,16 +179,13 @@ export class Api extends Construct {
         accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
         accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
       },
-      ...(stage.corsOrigins.length === 0
-        ? {}
-        : {
-            defaultCorsPreflightOptions: {
-              allowOrigins: [...stage.corsOrigins],
-              allowMethods: ['GET', 'POST', 'OPTIONS'],
-              allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match'],
-              maxAge: Duration.hours(1),
-            },
-          }),
+      // The first origin is the answer's default; the others are matched against the request's.
+      defaultCorsPreflightOptions: {
+        allowOrigins: [...this.corsOrigins],
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match'],
+        maxAge: Duration.hours(1),
+      },
     });
     Validations.of(this.restApi).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
@@ -180,9 +212,8 @@ export class Api extends Construct {
         statusCode: String(problemStatus[slug]),
         responseHeaders: {
           'Content-Type': "'application/problem+json'",
-          ...(stage.corsOrigins.length === 1
-            ? { 'Access-Control-Allow-Origin': `'${stage.corsOrigins[0] ?? ''}'` }
-            : {}),
+          // A gateway response names one origin (no request matching here): the desk's.
+          'Access-Control-Allow-Origin': `'${deskOrigin}'`,
         },
         templates: problemTemplate(slug, detail),
       });
