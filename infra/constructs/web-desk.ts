@@ -176,9 +176,10 @@ export class WebDesk extends Construct {
       comment: 'Security headers of the web desk (infra/web-headers.ts)',
       ...headers,
     });
+    // Read only: a missing file is S3's 403 (with listing it would be a 404, at the price of a
+    // bucket listing one misconfiguration away).
     const origin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket, {
-      // Listing lets S3 answer a missing file with 404 rather than 403; nothing else is listed.
-      originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+      originAccessLevels: [cloudfront.AccessLevel.READ],
     });
     const spaRouting = new cloudfront.Function(this, 'spa-routing', {
       comment: 'Paths of the app itself are answered by index.html',
