@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ import {
   type FunctionDefinition,
 } from '../../infra/catalog.js';
 import { localValues } from '../../infra/local/stack.js';
+import { contentSecurityPolicy } from '../../infra/web-headers.js';
 import { tableKeys } from '../../shared/adapters/dynamodb/table.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -128,6 +130,10 @@ describe('cdk-nag (AwsSolutions)', () => {
     expect([...kinds].sort()).toEqual(
       [
         'Annotation::AwsSolutions-APIG4',
+        // The web desk's distribution: no geo restriction, no WAF, its own domain's certificate.
+        'Annotation::AwsSolutions-CFR1',
+        'Annotation::AwsSolutions-CFR2',
+        'Annotation::AwsSolutions-CFR4',
         'Annotation::AwsSolutions-COG4',
         'Annotation::AwsSolutions-IAM4',
         'Annotation::AwsSolutions-IAM5',
@@ -460,25 +466,42 @@ describe('the API', () => {
     dev.template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
   });
 
-  it('CORS comes from context: none by default, the given origins otherwise', () => {
-    expect(
-      ofType(dev.resources, 'AWS::ApiGateway::Method').filter(
-        ([, m]) => m.Properties.HttpMethod === 'OPTIONS',
-      ),
-    ).toHaveLength(0);
+  it('CORS names the web desk’s origin, then the origins from context', () => {
+    // Every resource answers preflights, first naming the desk (its distribution's domain).
+    const deskOrigin = {
+      'Fn::Join': [
+        '',
+        ["'https://", { 'Fn::GetAtt': [distributionId(dev.resources), 'DomainName'] }, "'"],
+      ],
+    };
+    const preflights = ofType(dev.resources, 'AWS::ApiGateway::Method').filter(
+      ([, m]) => m.Properties.HttpMethod === 'OPTIONS',
+    );
+    expect(preflights.length).toBeGreaterThan(0);
+    for (const [, preflight] of preflights)
+      expect(preflight.Properties.Integration).toMatchObject({
+        IntegrationResponses: [
+          {
+            ResponseParameters: {
+              'method.response.header.Access-Control-Allow-Origin': deskOrigin,
+            },
+          },
+        ],
+      });
     const withCors = buildApp({
       context: { stage: 'dev', corsOrigins: 'https://desk.gov.kz' },
       outdir,
     });
     const template = Template.fromStack(withCors.stack);
+    // A second origin is matched against the request's Origin and named in its place.
     template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: 'OPTIONS',
       Integration: Match.objectLike({
         IntegrationResponses: [
           Match.objectLike({
-            ResponseParameters: Match.objectLike({
-              'method.response.header.Access-Control-Allow-Origin': "'https://desk.gov.kz'",
-            }),
+            ResponseTemplates: {
+              'application/json': Match.stringLikeRegexp('\\$origin == "https://desk\\.gov\\.kz"'),
+            },
           }),
         ],
       }),
@@ -493,10 +516,20 @@ describe('the API', () => {
         )
         .filter((origins) => origins !== undefined);
     const apiFunctions = functions.filter((f) => f.routes.length > 0).length;
+    const deskUrl = ['https://', { 'Fn::GetAtt': [distributionId(dev.resources), 'DomainName'] }];
     expect(corsOf(template.toJSON().Resources as Record<string, Resource>)).toEqual(
-      Array<string>(apiFunctions).fill('https://desk.gov.kz'),
+      Array<unknown>(apiFunctions).fill({ 'Fn::Join': ['', [...deskUrl, ',https://desk.gov.kz']] }),
     );
-    expect(corsOf(dev.resources)).toEqual(Array<string>(apiFunctions).fill(''));
+    expect(corsOf(dev.resources)).toEqual(
+      Array<unknown>(apiFunctions).fill({ 'Fn::Join': ['', deskUrl] }),
+    );
+    // The gateway's own errors name one origin, the desk's.
+    dev.template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      ResponseParameters: Match.objectLike({
+        'gatewayresponse.header.Access-Control-Allow-Origin': deskOrigin,
+      }),
+    });
   }, 120_000);
 });
 
@@ -707,5 +740,327 @@ describe('tracing (X-Ray)', () => {
         definition.name,
       ).toBe(true);
     }
+  });
+});
+
+/** The logical id of the one resource of a type. */
+function onlyOf(resources: Record<string, Resource>, type: string): [string, Resource] {
+  const found = ofType(resources, type);
+  expect(found, type).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+function distributionId(resources: Record<string, Resource>): string {
+  return onlyOf(resources, 'AWS::CloudFront::Distribution')[0];
+}
+
+/** A template value with its references written out (`<Ref>`), as a string. */
+function rendered(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join) return join[1].map(rendered).join(join[0]);
+  const ref = (value as { Ref?: string }).Ref;
+  if (ref !== undefined) return `<${ref}>`;
+  const attribute = (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+  if (attribute) return `<${attribute.join('.')}>`;
+  throw new Error(`Not rendered: ${JSON.stringify(value)}`);
+}
+
+describe('the web desk', () => {
+  const ids = () => ({
+    api: onlyOf(dev.resources, 'AWS::ApiGateway::RestApi')[0],
+    stage: onlyOf(dev.resources, 'AWS::ApiGateway::Stage')[0],
+    domain: onlyOf(dev.resources, 'AWS::Cognito::UserPoolDomain')[0],
+    client: onlyOf(dev.resources, 'AWS::Cognito::UserPoolClient')[0],
+    pool: onlyOf(dev.resources, 'AWS::Cognito::UserPool')[0],
+    distribution: distributionId(dev.resources),
+  });
+  const deskUrl = () => `https://<${ids().distribution}.DomainName>`;
+
+  it('is a private bucket read by CloudFront alone, through origin access control (no OAI, no public policy)', () => {
+    const [, distribution] = onlyOf(dev.resources, 'AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as {
+      Origins: { DomainName: unknown; OriginAccessControlId?: unknown; S3OriginConfig?: unknown }[];
+    };
+    expect(config.Origins).toHaveLength(1);
+    const origin = config.Origins[0];
+    expect(origin?.OriginAccessControlId).toBeDefined();
+    expect(origin?.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    const siteId = (origin?.DomainName as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(ofType(dev.resources, 'AWS::CloudFront::CloudFrontOriginAccessIdentity')).toHaveLength(
+      0,
+    );
+    dev.template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      }),
+    });
+
+    // Every bucket: no public access, TLS only, encrypted; none is a website.
+    const buckets = ofType(dev.resources, 'AWS::S3::Bucket');
+    expect(buckets.map(([id]) => id)).toContain(siteId);
+    for (const [id, bucket] of buckets) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption, id).toBeDefined();
+      expect(bucket.Properties.WebsiteConfiguration, id).toBeUndefined();
+    }
+    // The site's bucket logs its reads and writes.
+    expect(dev.resources[siteId]?.Properties.LoggingConfiguration).toMatchObject({
+      DestinationBucketName: { Ref: expect.any(String) as unknown },
+    });
+    for (const [id, policy] of ofType(dev.resources, 'AWS::S3::BucketPolicy')) {
+      const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+      expect(statements[0], id).toMatchObject({
+        Effect: 'Deny',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      });
+      for (const statement of statements.filter((s) => s.Effect === 'Allow'))
+        expect(JSON.stringify(statement.Principal), id).not.toMatch(/"\*"/);
+    }
+    // CloudFront may read the site's objects, for this distribution only.
+    const [, sitePolicy] =
+      ofType(dev.resources, 'AWS::S3::BucketPolicy').find(
+        ([, p]) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: siteId }),
+      ) ?? [];
+    const cloudFront = (
+      sitePolicy?.Properties.PolicyDocument as { Statement: Statement[] }
+    ).Statement.filter((s) => JSON.stringify(s.Principal).includes('cloudfront.amazonaws.com'));
+    expect(cloudFront).toHaveLength(1);
+    expect(asArray(cloudFront[0]?.Action)).toEqual(['s3:GetObject']);
+    expect(JSON.stringify(cloudFront[0]?.Condition)).toContain(`"Ref":"${ids().distribution}"`);
+  });
+
+  it('is served over HTTPS only, index.html at the root, assets cached for a year and the rest revalidated', () => {
+    const [, distribution] = onlyOf(dev.resources, 'AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as {
+      DefaultRootObject: string;
+      DefaultCacheBehavior: Record<string, unknown>;
+      CacheBehaviors: Record<string, unknown>[];
+      Logging?: unknown;
+    };
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.Logging).toBeDefined();
+    const behaviors = [config.DefaultCacheBehavior, ...config.CacheBehaviors];
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/assets/*']);
+    const [headersId] = onlyOf(dev.resources, 'AWS::CloudFront::ResponseHeadersPolicy');
+    for (const behavior of behaviors) {
+      expect(behavior).toMatchObject({
+        ViewerProtocolPolicy: 'redirect-to-https',
+        AllowedMethods: ['GET', 'HEAD'],
+        ResponseHeadersPolicyId: { Ref: headersId },
+      });
+    }
+    // Objects carry their caching: hashed assets immutable, kept across deployments; the pages
+    // and config revalidated, and the edge invalidated after each deployment.
+    const deployments = ofType(dev.resources, 'Custom::CDKBucketDeployment').map(([, d]) => d);
+    expect(deployments).toHaveLength(2);
+    const assets = deployments.find((d) => d.Properties.DestinationBucketKeyPrefix === 'assets/');
+    expect(assets?.Properties).toMatchObject({
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    const pages = deployments.find((d) => d !== assets);
+    expect(pages?.Properties).toMatchObject({
+      Prune: true,
+      Exclude: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'no-cache' },
+      DistributionId: { Ref: ids().distribution },
+      DistributionPaths: ['/*'],
+    });
+  });
+
+  it('sends the headers of infra/web-headers.ts: the same CSP as npm start with the API and the sign-in named, no unsafe-inline, no framing, HSTS', () => {
+    const [, policy] = onlyOf(dev.resources, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const config = policy.Properties.ResponseHeadersPolicyConfig as {
+      SecurityHeadersConfig: {
+        ContentSecurityPolicy: { ContentSecurityPolicy: unknown; Override: boolean };
+        [header: string]: unknown;
+      };
+      CustomHeadersConfig: { Items: { Header: string; Value: string }[] };
+    };
+    const security = config.SecurityHeadersConfig;
+    const csp = rendered(security.ContentSecurityPolicy.ContentSecurityPolicy);
+    const { api, domain } = ids();
+    expect(csp).toBe(
+      contentSecurityPolicy({
+        api: `https://<${api}>.execute-api.eu-central-1.<AWS::URLSuffix>`,
+        signIn: `https://<${domain}>.auth.eu-central-1.amazoncognito.com`,
+      }),
+    );
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(security.ContentSecurityPolicy.Override).toBe(true);
+    expect(security).toMatchObject({
+      StrictTransportSecurity: {
+        AccessControlMaxAgeSec: 63_072_000,
+        IncludeSubdomains: true,
+        Preload: true,
+        Override: true,
+      },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+    });
+    expect(config.CustomHeadersConfig.Items.map((item) => item.Header)).toEqual([
+      'permissions-policy',
+    ]);
+    // CloudFront takes a policy of up to 1,783 characters: this one with real names fits.
+    const real = csp
+      .replaceAll(`<${api}>`, 'abcdefghij')
+      .replaceAll('<AWS::URLSuffix>', 'amazonaws.com')
+      .replaceAll(`<${domain}>`, 'complaint-desk-prod-123456789012');
+    expect(real.length).toBeLessThanOrEqual(1783);
+  });
+
+  it('answers the app’s own paths with index.html (a viewer-request function) and leaves files alone', () => {
+    const [functionId, fn] = onlyOf(dev.resources, 'AWS::CloudFront::Function');
+    expect(fn.Properties.FunctionConfig).toMatchObject({ Runtime: 'cloudfront-js-2.0' });
+    const [, distribution] = onlyOf(dev.resources, 'AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as {
+      DefaultCacheBehavior: { FunctionAssociations: unknown[] };
+      CacheBehaviors: { FunctionAssociations?: unknown[] }[];
+    };
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } },
+    ]);
+    const handler = runInNewContext(`${String(fn.Properties.FunctionCode)}; handler`) as (event: {
+      request: { uri: string };
+    }) => { uri: string };
+    const served = (uri: string) => handler({ request: { uri } }).uri;
+    for (const page of [
+      '/',
+      '/file',
+      '/follow',
+      '/desk',
+      '/desk/',
+      '/desk/callback',
+      '/desk/c/01J',
+    ])
+      expect(served(page), page).toBe('/index.html');
+    for (const file of ['/index.html', '/config.json', '/favicon.svg', '/assets/index-Bx1.js'])
+      expect(served(file), file).toBe(file);
+  });
+
+  it('deploys config.json with the API’s URL, the managed login’s domain, the client and the issuer', () => {
+    const deployment = ofType(dev.resources, 'Custom::CDKBucketDeployment')
+      .map(([, d]) => d.Properties)
+      .find((d) => d.DistributionId !== undefined);
+    const keys = deployment?.SourceObjectKeys as string[];
+    const markers = deployment?.SourceMarkers as Record<string, unknown>[];
+    const index = keys.findIndex((key) => {
+      const file = path.join(outdir, `asset.${key.replace(/\.zip$/, '')}`, 'config.json');
+      try {
+        readFileSync(file);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(index).toBeGreaterThanOrEqual(0);
+    let text = readFileSync(
+      path.join(outdir, `asset.${(keys[index] ?? '').replace(/\.zip$/, '')}`, 'config.json'),
+      'utf8',
+    );
+    for (const [marker, value] of Object.entries(markers[index] ?? {}))
+      text = text.replaceAll(marker, rendered(value));
+    const { api, stage, domain, client, pool } = ids();
+    expect(JSON.parse(text)).toEqual({
+      apiUrl: `https://<${api}>.execute-api.eu-central-1.<AWS::URLSuffix>/<${stage}>`,
+      signIn: {
+        domain: `https://<${domain}>.auth.eu-central-1.amazoncognito.com`,
+        clientId: `<${client}>`,
+        issuer: `https://cognito-idp.eu-central-1.amazonaws.com/<${pool}>`,
+      },
+    });
+  });
+
+  it('the deployment’s role may only read its sources, write the site’s bucket and invalidate its distribution', () => {
+    const deployer = ofType(dev.resources, 'AWS::Lambda::Function').find(([, fn]) =>
+      JSON.stringify(fn.Properties.Layers ?? []).includes('AwsCliLayer'),
+    );
+    const roleId = (deployer?.[1].Properties.Role as { 'Fn::GetAtt': [string, string] })[
+      'Fn::GetAtt'
+    ][0];
+    const role = dev.resources[roleId];
+    expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
+    expect([...actionsOf(dev.resources, roleId)].sort()).toEqual(
+      [
+        'cloudfront:CreateInvalidation',
+        'cloudfront:GetInvalidation',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        's3:DeleteObject',
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+      ].sort(),
+    );
+    const invalidates = identityStatements(dev.resources).find(
+      ([id, s]) =>
+        asArray(s.Action).includes('cloudfront:CreateInvalidation') && roleOf(id) === roleId,
+    );
+    expect(rendered(invalidates?.[1].Resource)).toMatch(
+      new RegExp(`:distribution/<${ids().distribution}>$`),
+    );
+  });
+
+  it('officials sign in through the managed login: the code flow only, a public client, back to /desk/callback; MFA still required', () => {
+    const [, client] = onlyOf(dev.resources, 'AWS::Cognito::UserPoolClient');
+    expect(client.Properties).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid'],
+      GenerateSecret: false,
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    expect((client.Properties.CallbackURLs as unknown[]).map(rendered)).toEqual([
+      `${deskUrl()}/desk/callback`,
+    ]);
+    expect((client.Properties.LogoutURLs as unknown[]).map(rendered)).toEqual([`${deskUrl()}/`]);
+    const [, domain] = onlyOf(dev.resources, 'AWS::Cognito::UserPoolDomain');
+    expect(domain.Properties).toMatchObject({ ManagedLoginVersion: 2 });
+    expect(rendered(domain.Properties.Domain)).toBe('complaint-desk-dev-<AWS::AccountId>');
+    dev.template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      UseCognitoProvidedValues: true,
+      ClientId: { Ref: ids().client },
+    });
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
+    prod.template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
+  });
+
+  it('the follow-up links and the WebDeskUrl output are the distribution’s URL', () => {
+    const users = ofType(dev.resources, 'AWS::Lambda::Function').filter(
+      ([, fn]) =>
+        (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables?.WEB_DESK_URL !== undefined,
+    );
+    expect(users.length).toBeGreaterThan(0);
+    for (const [, fn] of users)
+      expect(
+        rendered(
+          (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+            .WEB_DESK_URL,
+        ),
+      ).toBe(deskUrl());
+    const outputs = dev.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(rendered(outputs.WebDeskUrl?.Value)).toBe(deskUrl());
+  });
+
+  it('in production its buckets are kept with the stack; in dev they go, emptied first', () => {
+    for (const [, bucket] of ofType(prod.resources, 'AWS::S3::Bucket'))
+      expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(ofType(prod.resources, 'Custom::S3AutoDeleteObjects')).toHaveLength(0);
+    for (const [, bucket] of ofType(dev.resources, 'AWS::S3::Bucket'))
+      expect(bucket.DeletionPolicy).toBe('Delete');
+    expect(ofType(dev.resources, 'Custom::S3AutoDeleteObjects')).toHaveLength(
+      ofType(dev.resources, 'AWS::S3::Bucket').length,
+    );
   });
 });
