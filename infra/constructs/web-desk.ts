@@ -26,10 +26,10 @@ const deploymentHandlerId = 'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC
 /**
  * CloudFront Function (viewer request): a path without a file extension (`/`, `/file`, `/follow`,
  * `/desk/…`) is one of the app's own, answered by index.html and routed in the page. Files keep
- * their paths, so a missing asset is a real 404, which error responses rewritten to index.html
- * would hide.
+ * their paths, so a missing asset stays an error, where error responses rewritten to index.html
+ * would answer it with a page.
  */
-export const spaRoutingCode = `function handler(event) {
+const spaRoutingCode = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) request.uri = '/index.html';
@@ -42,7 +42,7 @@ export const spaRoutingCode = `function handler(event) {
  * knows by name go in its own settings (it refuses them as custom headers), the rest as custom
  * headers. A value it cannot express is an error here, not a header silently dropped.
  */
-export function responseHeadersOf(headers: Readonly<Record<string, string>>): {
+function responseHeadersOf(headers: Readonly<Record<string, string>>): {
   securityHeadersBehavior: cloudfront.ResponseSecurityHeadersBehavior;
   customHeadersBehavior: cloudfront.ResponseCustomHeadersBehavior;
 } {
@@ -156,8 +156,8 @@ export class WebDesk extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: expiration,
     });
-    // CloudFront's standard logs are delivered with ACLs, so this bucket alone keeps them enabled
-    // (S3's logs, above, would then need ACLs too).
+    // CloudFront's standard logs are delivered with ACLs: they get a bucket of their own, so that
+    // the one above can do without.
     const edgeLogs = privateBucket('edge-logs', {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: expiration,
