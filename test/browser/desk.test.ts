@@ -368,6 +368,83 @@ describe('the web desk in a browser', () => {
     expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(4);
     await expect(page.textContent('table')).resolves.toContain(addresseeName);
     await checkInBothLanguages(page, 'statistics');
+
+    await page.click('text=CSV дайындау');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('text=CSV жүктеу'),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^body_id,month,/);
+    expect(csv).toContain(addressee);
     await context.close();
   }, 180_000);
+
+  it('the Agency records findings and a recommendation on a complaint to it (R12); the sign-in pages pass axe too', async () => {
+    const filedToAgency = await fetch(`${base}/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...electronicFiling, addresseeId: 'agency-civil-service' }),
+    });
+    expect(filedToAgency.status).toBe(201);
+    const { id } = (await filedToAgency.json()) as { id: string };
+
+    const { context, page } = await newPage('ru-RU');
+    await page.goto(`${base}/desk`);
+    await page.waitForSelector('.desk-sign-in');
+    await checkInBothLanguages(page, 'desk-sign-in');
+    await page.click('.desk-sign-in');
+    await page.waitForURL(/\/oauth2\/authorize/);
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(screenshots, 'local-sign-in.png'), fullPage: true });
+    await page.check('input[name=role][value=agency]');
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/desk`);
+
+    await page.goto(`${base}/desk/complaints/${id}`);
+    await page.waitForSelector('#findings-heading');
+    await checkInBothLanguages(page, 'complaint-agency');
+    await page.fill('#findings-reasons', 'Заявителю не разъяснили основания отказа.');
+    await page.check('#findings-violationFound');
+    await page.selectOption('#findings-bodyId', addressee);
+    await page.click('#findings-heading ~ form button[type=submit]');
+    await page.waitForSelector('section.panel >> text=Заявителю не разъяснили основания отказа.');
+
+    await page.selectOption('#recommend-bodyId', addressee);
+    await page.fill('#recommend-measures', 'Разъяснить заявителю основания отказа письменно.');
+    await page.fill('#recommend-respondBy', '2026-12-31');
+    await page.click('#recommend-heading ~ form button[type=submit]');
+    await page.waitForSelector('text=Разъяснить заявителю основания отказа письменно.');
+    await expectAccessible(page);
+    await context.close();
+  }, 180_000);
+
+  it('a double click on “file” files once', async () => {
+    const before = (await complaintsOf(addressee)).length;
+    const { context, page } = await newPage('ru-RU');
+    await page.goto(`${base}/file`);
+    await page.fill('#search', addresseeName);
+    await page.check(`input[name=addressee][value=${addressee}]`);
+    await page.fill('#identifier', electronicFiling.applicant.iin);
+    await page.fill('#name', electronicFiling.applicant.name);
+    await page.fill('#email', electronicFiling.applicant.email);
+    await page.check('input[name=subjectType][value=inaction]');
+    await page.fill('#service', electronicFiling.subject.service);
+    await page.fill('#respondent', electronicFiling.subject.respondent);
+    await page.fill('#occurredOn', electronicFiling.subject.occurredOn);
+    await page.fill('#text', electronicFiling.text);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/v1/complaints'))
+        sent.push(request.headers()['idempotency-key'] ?? '');
+    });
+    await page.dblclick('button[type=submit]');
+    await page.waitForSelector('#access-token');
+    await page.waitForTimeout(500);
+    // One request, with its Idempotency-Key (a retry of the same draft would carry the same one).
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await complaintsOf(addressee)).length).toBe(before + 1);
+    await context.close();
+  }, 120_000);
 });
