@@ -12,6 +12,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorizedBodyGroup, officialGroup } from '../../functions/lib/auth.js';
 import { bodyDirectory } from '../../shared/bodies/index.js';
 import type { Body, BodyKind } from '../../shared/domain/bodies.js';
+// Everything the page echoes goes through it: text and attribute values alike.
+import { escapeHtml } from '../../shared/texts/notices.js';
 import type { LocalPage } from './api-server.js';
 import { localClientId, type LocalIssuer } from './issuer.js';
 
@@ -130,16 +132,6 @@ button:hover { background: #084a8c; }
 :focus-visible { outline: 3px solid #bf5700; outline-offset: 2px; }
 .error { padding: .75rem 1rem; border-left: 4px solid #b3261e; background: #fdecea; }
 `;
-
-/** Everything a page echoes goes through this: text and attribute values alike. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 function base64url(bytes: Buffer): string {
   return bytes.toString('base64url');

@@ -17,11 +17,11 @@ import {
 } from '../../infra/local/issuer.js';
 import {
   codeLifetimeMs,
-  escapeHtml,
   signInPages,
   signInPaths,
   tokenLifetimeSeconds,
 } from '../../infra/local/sign-in.js';
+import { escapeHtml } from '../../shared/texts/notices.js';
 import {
   startLocalStack,
   type LocalStack,

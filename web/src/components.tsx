@@ -2,6 +2,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { localizeFieldMessage, localizeProblemTitle } from '../../shared/texts/field-messages.js';
+import type { BodyView } from '../../shared/validation/responses.js';
 import { isLanguage, useI18n, type Language } from './i18n/index.js';
 import { Problem } from './api.js';
 
@@ -99,4 +100,43 @@ export function Badge({
   tone: 'danger' | 'warning' | 'neutral' | 'success';
 }) {
   return <span class={`badge badge-${tone}`}>{children}</span>;
+}
+
+/** A choice of body from the directory, by its name in the page's language. */
+export function BodySelect({
+  id,
+  label,
+  value,
+  bodies,
+  allLabel,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  bodies: readonly BodyView[];
+  /** An option for every body at once (value ''), when the caller may ask for all. */
+  allLabel?: string;
+  onChange: (bodyId: string) => void;
+}) {
+  const { language } = useI18n();
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => {
+          onChange(event.currentTarget.value);
+        }}
+      >
+        {allLabel === undefined ? null : <option value="">{allLabel}</option>}
+        {bodies.map((body) => (
+          <option key={body.id} value={body.id}>
+            {body.name[language]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -34,7 +34,7 @@ import { Alert, problemText } from '../components.js';
 import type { ComplaintView as OfficialView } from '../../../shared/validation/responses.js';
 import { ComplaintSummary, Timeline } from '../complaint.js';
 import { formatDate, useI18n } from '../i18n/index.js';
-import { ActionForm } from './action-form.js';
+import { ActionForm, type FieldSpec } from './action-form.js';
 import type { Session } from './auth.js';
 import { printDocument } from './print.js';
 import { DueMark } from './queue.js';
@@ -76,7 +76,18 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
     label: candidate.name[language],
   }));
   const common = { bearer: session.idToken, onDone: load };
-  const methods = dispatchMethods.map((value) => ({ value, label: t(`method.${value}`) }));
+  // A letter dispatched (R9) and a failed e-mail delivered otherwise (R24) ask the same: when, how.
+  const deliveryFields = (dateField: string, dateLabel: string): FieldSpec[] => [
+    { name: dateField, label: dateLabel, kind: 'date', required: true },
+    {
+      name: 'method',
+      label: t('action.method'),
+      kind: 'select',
+      required: true,
+      options: dispatchMethods.map((value) => ({ value, label: t(`method.${value}`) })),
+    },
+    { name: 'trackingNumber', label: t('action.trackingNumber'), kind: 'text' },
+  ];
 
   return (
     <>
@@ -135,17 +146,7 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
                       submitLabel={t('action.dispatch')}
                       schema={dispatchSchema}
                       path={`${path}/notices/${notice.id}/dispatch`}
-                      fields={[
-                        { name: 'sentOn', label: t('action.sentOn'), kind: 'date', required: true },
-                        {
-                          name: 'method',
-                          label: t('action.method'),
-                          kind: 'select',
-                          options: methods,
-                          required: true,
-                        },
-                        { name: 'trackingNumber', label: t('action.trackingNumber'), kind: 'text' },
-                      ]}
+                      fields={deliveryFields('sentOn', t('action.sentOn'))}
                     />
                   ) : null}
                   {notice.form === 'email' && notice.status === 'failed' ? (
@@ -156,22 +157,7 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
                       submitLabel={t('action.record')}
                       schema={otherDeliverySchema}
                       path={`${path}/notices/${notice.id}/delivery`}
-                      fields={[
-                        {
-                          name: 'deliveredOn',
-                          label: t('action.deliveredOn'),
-                          kind: 'date',
-                          required: true,
-                        },
-                        {
-                          name: 'method',
-                          label: t('action.method'),
-                          kind: 'select',
-                          options: methods,
-                          required: true,
-                        },
-                        { name: 'trackingNumber', label: t('action.trackingNumber'), kind: 'text' },
-                      ]}
+                      fields={deliveryFields('deliveredOn', t('action.deliveredOn'))}
                     />
                   ) : null}
                 </div>

@@ -11,7 +11,7 @@ import { legalDate } from '../../../shared/time/legal-time.js';
 import type { ComplaintList, ComplaintSummaryView } from '../../../shared/validation/responses.js';
 import { query, request } from '../api.js';
 import { bodies, type Body } from '../bodies.js';
-import { Alert, Badge, problemText } from '../components.js';
+import { Alert, Badge, BodySelect, problemText } from '../components.js';
 import { formatDate, formatInstant, useI18n } from '../i18n/index.js';
 import type { Session } from './auth.js';
 
@@ -69,22 +69,13 @@ export function QueuePage({ session }: { session: Session }) {
         }}
       >
         {session.agency ? (
-          <div class="field">
-            <label for="queue-body">{t('desk.body')}</label>
-            <select
-              id="queue-body"
-              value={bodyId}
-              onChange={(e) => {
-                setBodyId(e.currentTarget.value);
-              }}
-            >
-              {directory.map((body) => (
-                <option key={body.id} value={body.id}>
-                  {body.name[language]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <BodySelect
+            id="queue-body"
+            label={t('desk.body')}
+            value={bodyId}
+            bodies={directory}
+            onChange={setBodyId}
+          />
         ) : null}
         <div class="field">
           <label for="queue-status">{t('desk.statusFilter')}</label>

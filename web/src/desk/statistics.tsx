@@ -20,7 +20,7 @@ import { legalDate } from '../../../shared/time/legal-time.js';
 import type { MonthFiguresView, StatisticsAnswer } from '../../../shared/validation/responses.js';
 import { query, request, send } from '../api.js';
 import { bodies, type Body } from '../bodies.js';
-import { Alert, problemText } from '../components.js';
+import { Alert, BodySelect, problemText } from '../components.js';
 import { useI18n } from '../i18n/index.js';
 import type { Session } from './auth.js';
 
@@ -194,23 +194,14 @@ export function StatisticsPage({ session }: { session: Session }) {
           />
         </div>
         {session.agency ? (
-          <div class="field">
-            <label for="stats-body">{t('desk.body')}</label>
-            <select
-              id="stats-body"
-              value={bodyId}
-              onChange={(e) => {
-                setBodyId(e.currentTarget.value);
-              }}
-            >
-              <option value="">{t('stats.allBodies')}</option>
-              {directory.map((body) => (
-                <option key={body.id} value={body.id}>
-                  {body.name[language]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <BodySelect
+            id="stats-body"
+            label={t('desk.body')}
+            value={bodyId}
+            bodies={directory}
+            allLabel={t('stats.allBodies')}
+            onChange={setBodyId}
+          />
         ) : null}
         <div class="field">
           {csv ? (
