@@ -18,20 +18,10 @@ import {
   recordedInstant,
   type Instant,
 } from '../time/legal-time.js';
-import type { Complaint, Delivery, Notice } from './complaint.js';
+import type { AccessLink, Complaint, Notice } from './complaint.js';
 
 /** How many follow-up links one complaint may be sent in one legal day (Asia/Almaty). */
 export const accessLinksPerDay = 3;
-
-/** A follow-up link e-mailed on request: an outbox entry of the complaint, sent once. */
-export interface AccessLink extends Delivery {
-  readonly id: string;
-  /** The complaint's notice language: the e-mail's, and the web desk's (`lang=`). */
-  readonly language: Language;
-  readonly status: 'pending' | 'sent' | 'failed';
-  /** When it was asked for (ISO instant with the legal offset): the day it counts against. */
-  readonly createdAt: string;
-}
 
 export interface AccessLinkRequest {
   readonly email: string;

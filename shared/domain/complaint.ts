@@ -4,7 +4,6 @@
 
 import type { IsoDate } from '../calendar/dates.js';
 import type { Language, LocalizedText } from '../localized.js';
-import type { AccessLink } from './access-links.js';
 import type { BodyKind } from './bodies.js';
 import type {
   Channel,
@@ -164,6 +163,15 @@ export interface Alert extends Delivery {
   /** The notice or recommendation it is about, if any. */
   readonly subjectId: string | null;
   readonly status: 'pending' | 'sent' | 'failed';
+  readonly createdAt: string;
+}
+/** A follow-up link e-mailed on request: an outbox entry of the complaint, sent once. */
+export interface AccessLink extends Delivery {
+  readonly id: string;
+  /** The complaint's notice language: the e-mail's, and the web desk's (`lang=`). */
+  readonly language: Language;
+  readonly status: 'pending' | 'sent' | 'failed';
+  /** When it was asked for (ISO instant with the legal offset): the day it counts against. */
   readonly createdAt: string;
 }
 

@@ -7,9 +7,8 @@
 
 import type { IsoDate } from '../calendar/dates.js';
 import { formatLegalInstant, type Instant } from '../time/legal-time.js';
-import type { AccessLink } from './access-links.js';
 import { requireAddresseeOfficial, requireSystem } from './access.js';
-import type { Alert, Complaint, Delivery, Notice, Principal } from './complaint.js';
+import type { AccessLink, Alert, Complaint, Delivery, Notice, Principal } from './complaint.js';
 import { DomainError, validationFailed } from './errors.js';
 import {
   alertsTo,

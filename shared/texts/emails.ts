@@ -8,8 +8,7 @@
  */
 
 import type { IsoDate } from '../calendar/dates.js';
-import type { AccessLink } from '../domain/access-links.js';
-import type { Alert, Complaint, Notice } from '../domain/complaint.js';
+import type { AccessLink, Alert, Complaint, Notice } from '../domain/complaint.js';
 import type { Language } from '../localized.js';
 import { nameOfBody, type TextContext } from './context.js';
 import { escapeHtml, htmlParagraph, noticeContent, type NoticeContent } from './notices.js';

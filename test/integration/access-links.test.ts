@@ -267,7 +267,7 @@ describe('POST /v1/access-links', () => {
     expect(await inbox(complaint.inbox)).toHaveLength(4);
   });
 
-  it('refuses what is not a registration number or an e-mail address as any bad request (400), naming the fields', async () => {
+  it('refuses what is not a registration number or an e-mail address like any other bad request (400), naming the fields', async () => {
     const bad = await system.call('POST', '/v1/access-links', {
       body: { registrationNumber: 'akimat-astana/2026/42', email: 'not-an-address' },
     });

@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate } from '../../calendar/dates.js';
 import type {
+  AccessLink,
   Alert,
   Complaint,
   ComplaintStatus,
@@ -39,7 +40,6 @@ import {
   sendAt,
   type ScheduleSpec,
 } from '../../domain/schedules.js';
-import type { AccessLink } from '../../domain/access-links.js';
 import type {
   AttentionEntry,
   ComplaintListQuery,
