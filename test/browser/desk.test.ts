@@ -298,6 +298,12 @@ describe('the web desk in a browser', () => {
     await page.fill('#extend-workingDays', '3');
     await page.selectOption('#extend-reason', 'additional_information');
     await page.fill('#extend-explanation', 'Запрошены документы у отдела.');
+    // Switching the language keeps what was typed.
+    await page.click('.languages button[lang=kk]');
+    await page.waitForFunction(() => document.documentElement.lang === 'kk');
+    expect(await page.inputValue('#extend-explanation')).toBe('Запрошены документы у отдела.');
+    await page.click('.languages button[lang=ru]');
+    await page.waitForFunction(() => document.documentElement.lang === 'ru');
     await page.click('#extend-heading ~ form button[type=submit]');
     await page.waitForSelector('text=Продления срока');
 

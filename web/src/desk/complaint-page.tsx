@@ -35,11 +35,12 @@ import type { ComplaintView as OfficialView } from '../../../shared/validation/r
 import { ComplaintSummary, Timeline } from '../complaint.js';
 import { formatDate, useI18n } from '../i18n/index.js';
 import { ActionForm, type FieldSpec } from './action-form.js';
-import type { Session } from './auth.js';
+import { useSession } from './session.js';
 import { printDocument } from './print.js';
 import { DueMark } from './queue.js';
 
-export function ComplaintPage({ session, id }: { session: Session; id: string }) {
+export function ComplaintPage({ id }: { id: string }) {
+  const session = useSession();
   const { t, language } = useI18n();
   const [complaint, setComplaint] = useState<OfficialView | undefined>();
   const [directory, setDirectory] = useState<Body[]>([]);

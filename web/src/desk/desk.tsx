@@ -11,6 +11,7 @@ import { completeSignIn, currentSession, signIn, signOut, type Session } from '.
 import { ComplaintPage } from './complaint-page.js';
 import { PaperPage } from './paper.js';
 import { QueuePage } from './queue.js';
+import { SessionContext } from './session.js';
 
 const StatisticsPage = lazy(() =>
   import('./statistics.js').then((module) => module.StatisticsPage),
@@ -75,15 +76,14 @@ export function DeskRoutes() {
           {t('app.signOut')}
         </button>
       </nav>
-      <Router>
-        <Route path="/" component={() => <QueuePage session={session} />} />
-        <Route
-          path="/complaints/:id"
-          component={({ id }: { id: string }) => <ComplaintPage session={session} id={id} />}
-        />
-        <Route path="/paper" component={() => <PaperPage session={session} />} />
-        <Route path="/statistics" component={() => <StatisticsPage session={session} />} />
-      </Router>
+      <SessionContext.Provider value={session}>
+        <Router>
+          <Route path="/" component={QueuePage} />
+          <Route path="/complaints/:id" component={ComplaintPage} />
+          <Route path="/paper" component={PaperPage} />
+          <Route path="/statistics" component={StatisticsPage} />
+        </Router>
+      </SessionContext.Provider>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { fileComplaintSchema } from '../../../shared/validation/schemas.js';
 import { Alert } from '../components.js';
 import { formatDate, languages, useI18n } from '../i18n/index.js';
 import { ActionForm } from './action-form.js';
-import type { Session } from './auth.js';
+import { useSession } from './session.js';
 import { printDocument } from './print.js';
 
 interface Registered {
@@ -18,7 +18,8 @@ interface Registered {
   readonly dueDate: string;
 }
 
-export function PaperPage({ session }: { session: Session }) {
+export function PaperPage() {
+  const session = useSession();
   const { t, language } = useI18n();
   const [registered, setRegistered] = useState<Registered | undefined>();
   return (

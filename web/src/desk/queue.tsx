@@ -13,7 +13,7 @@ import { query, request } from '../api.js';
 import { bodies, type Body } from '../bodies.js';
 import { Alert, Badge, BodySelect, problemText } from '../components.js';
 import { formatDate, formatInstant, useI18n } from '../i18n/index.js';
-import type { Session } from './auth.js';
+import { useSession } from './session.js';
 
 export function DueMark({ status, dueDate }: { status: ComplaintStatus; dueDate: string }) {
   const { t } = useI18n();
@@ -27,7 +27,8 @@ export function DueMark({ status, dueDate }: { status: ComplaintStatus; dueDate:
   return null;
 }
 
-export function QueuePage({ session }: { session: Session }) {
+export function QueuePage() {
+  const session = useSession();
   const { t, language } = useI18n();
   const [bodyId, setBodyId] = useState(session.bodyId);
   const [status, setStatus] = useState<ComplaintStatus | ''>('');

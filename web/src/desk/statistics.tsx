@@ -22,7 +22,7 @@ import { query, request, send } from '../api.js';
 import { bodies, type Body } from '../bodies.js';
 import { Alert, BodySelect, problemText } from '../components.js';
 import { useI18n } from '../i18n/index.js';
-import type { Session } from './auth.js';
+import { useSession } from './session.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -85,7 +85,8 @@ function BarChart({ label, config }: { label: string; config: ChartConfiguration
   );
 }
 
-export function StatisticsPage({ session }: { session: Session }) {
+export function StatisticsPage() {
+  const session = useSession();
   const { t, language } = useI18n();
   const thisMonth = legalDate(Date.now()).slice(0, 7);
   const [from, setFrom] = useState(monthsBefore(thisMonth, 5));

@@ -20,11 +20,12 @@ import { isLanguage, useI18n } from '../i18n/index.js';
 
 export function FollowPage() {
   const { t, setLanguage } = useI18n();
-  const [token, setToken] = useState<string | undefined>(() => {
-    const { language } = takeFragment();
-    if (isLanguage(language)) setLanguage(language);
-    return rememberedAccessToken();
-  });
+  // The link's fragment, taken off the address bar before anything else reads it.
+  const [fragment] = useState(takeFragment);
+  const [token, setToken] = useState<string | undefined>(rememberedAccessToken);
+  useEffect(() => {
+    if (isLanguage(fragment.language)) setLanguage(fragment.language);
+  }, [fragment]);
   const [complaint, setComplaint] = useState<ComplaintView | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
 
