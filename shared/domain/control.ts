@@ -203,6 +203,31 @@ export function respondToRecommendation(
  * (judged), once the facts are in: the body has answered, or its date has passed. Recorded again
  * only when the facts changed since: an answer that came after the last control.
  */
+/** What control needs of a recommendation: its date, when it was answered, when controlled. */
+export interface ControlledRecommendation {
+  readonly respondBy: IsoDate;
+  readonly response: { readonly respondedAt: string } | null;
+  readonly control: { readonly recordedAt: string } | null;
+}
+
+/**
+ * R23: whether the authorized body may control a recommendation today: once the body answered or
+ * its answer-by date passed, and again only after an answer newer than the last control. The web
+ * desk offers the control form by the same rule.
+ */
+export function controlState(
+  recommendation: ControlledRecommendation,
+  today: IsoDate,
+): 'controllable' | 'too-early' | 'already-controlled' {
+  const { response, control } = recommendation;
+  if (response === null && today <= recommendation.respondBy) return 'too-early';
+  const answeredSince =
+    response !== null &&
+    control !== null &&
+    recordedInstant(response.respondedAt) > recordedInstant(control.recordedAt);
+  return control !== null && !answeredSince ? 'already-controlled' : 'controllable';
+}
+
 export function controlRecommendation(
   context: Context,
   command: CommandOf<'controlRecommendation'>,
@@ -210,18 +235,15 @@ export function controlRecommendation(
   const { complaint, today, at, actor } = context;
   requireAuthorizedBodyOnOwnComplaint(command.principal, complaint, 'control recommendations');
   const recommendation = findRecommendation(complaint, command.recommendationId);
-  const { response, control } = recommendation;
-  if (response === null && today <= recommendation.respondBy) {
+  const { response } = recommendation;
+  const controllable = controlState(recommendation, today);
+  if (controllable === 'too-early') {
     throw new DomainError(
       'invalid-state',
       `Control comes once the body has answered or its answer-by date (${recommendation.respondBy}) has passed (R23)`,
     );
   }
-  const answeredSince =
-    response !== null &&
-    control !== null &&
-    recordedInstant(response.respondedAt) > recordedInstant(control.recordedAt);
-  if (control !== null && !answeredSince) {
+  if (controllable === 'already-controlled') {
     throw new DomainError(
       'invalid-state',
       'The recommendation is already controlled, and nothing has changed since (R23)',

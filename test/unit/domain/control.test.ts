@@ -5,7 +5,7 @@ import { type Body } from '../../../shared/domain/bodies.js';
 import type { Principal } from '../../../shared/domain/complaint.js';
 import { canView } from '../../../shared/domain/access.js';
 import { applyCommand, type ComplaintCommand } from '../../../shared/domain/commands.js';
-import { isRecommendationOverdue } from '../../../shared/domain/control.js';
+import { controlState, isRecommendationOverdue } from '../../../shared/domain/control.js';
 import { almaty, bodies, principals } from '../../fixtures.js';
 import { alertOnceFrom, apply, expectError, expectOk, file } from '../../support/complaints.js';
 
@@ -184,5 +184,39 @@ describe('R12: findings, recommendations and their control', () => {
     if (!recommendation) throw new Error('no recommendation');
     expect(isRecommendationOverdue(recommendation, almaty('2026-12-10T23:59'))).toBe(false);
     expect(isRecommendationOverdue(recommendation, almaty('2026-12-11T00:00'))).toBe(true);
+  });
+});
+
+describe('R23: when a recommendation may be controlled (the API and the web desk ask the same)', () => {
+  const respondBy = '2026-12-10';
+  const answered = { respondedAt: '2026-12-08T10:00:00+05:00' };
+
+  it('R23: not before the body answered while its date has not passed', () => {
+    expect(controlState({ respondBy, response: null, control: null }, '2026-12-10')).toBe(
+      'too-early',
+    );
+  });
+
+  it('R23: once the body answered, or once its date passed without an answer', () => {
+    expect(controlState({ respondBy, response: answered, control: null }, '2026-12-09')).toBe(
+      'controllable',
+    );
+    expect(controlState({ respondBy, response: null, control: null }, '2026-12-11')).toBe(
+      'controllable',
+    );
+  });
+
+  it('R23: controlled once, again only after a newer answer', () => {
+    const control = { recordedAt: '2026-12-09T10:00:00+05:00' };
+    expect(controlState({ respondBy, response: answered, control }, '2026-12-12')).toBe(
+      'already-controlled',
+    );
+    expect(controlState({ respondBy, response: null, control }, '2026-12-12')).toBe(
+      'already-controlled',
+    );
+    const newer = { respondedAt: '2026-12-11T09:00:00+05:00' };
+    expect(controlState({ respondBy, response: newer, control }, '2026-12-12')).toBe(
+      'controllable',
+    );
   });
 });

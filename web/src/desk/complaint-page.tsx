@@ -8,6 +8,8 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { maxExtensionWorkingDays } from '../../../shared/domain/bodies.js';
+import { controlState, mayReceiveRecommendations } from '../../../shared/domain/control.js';
+import { legalDate } from '../../../shared/time/legal-time.js';
 import {
   decisionOutcomes,
   dispatchMethods,
@@ -72,6 +74,10 @@ export function ComplaintPage({ id }: { id: string }) {
   const open = complaint.status === 'under_review' || complaint.status === 'overdue';
   const body = directory.find((candidate) => candidate.id === complaint.addressee.id);
   const available = maxExtensionWorkingDays - complaint.extendedWorkingDays;
+  const today = legalDate(Date.now());
+  const recommendable = directory
+    .filter((candidate) => mayReceiveRecommendations(candidate.kind))
+    .map((candidate) => ({ value: candidate.id, label: candidate.name[language] }));
   const bodyOptions = directory.map((candidate) => ({
     value: candidate.id,
     label: candidate.name[language],
@@ -167,6 +173,7 @@ export function ComplaintPage({ id }: { id: string }) {
 
         {addressee &&
         complaint.status === 'under_review' &&
+        today <= complaint.dueDate &&
         body?.mayExtend !== false &&
         available > 0 ? (
           <ActionForm
@@ -328,25 +335,33 @@ export function ComplaintPage({ id }: { id: string }) {
                 ]}
               />
             )}
-            <ActionForm
-              {...common}
-              id="recommend"
-              title={t('action.recommend')}
-              submitLabel={t('action.recommend')}
-              schema={recommendationSchema}
-              path={`${path}/recommendations`}
-              fields={[
-                {
-                  name: 'bodyId',
-                  label: t('action.toBody'),
-                  kind: 'select',
-                  required: true,
-                  options: bodyOptions,
-                },
-                { name: 'measures', label: t('action.measures'), kind: 'textarea', required: true },
-                { name: 'respondBy', label: t('action.respondBy'), kind: 'date', required: true },
-              ]}
-            />
+            {/* R12: a recommendation follows findings of non-compliance. */}
+            {complaint.findings?.violationFound === true ? (
+              <ActionForm
+                {...common}
+                id="recommend"
+                title={t('action.recommend')}
+                submitLabel={t('action.recommend')}
+                schema={recommendationSchema}
+                path={`${path}/recommendations`}
+                fields={[
+                  {
+                    name: 'bodyId',
+                    label: t('action.toBody'),
+                    kind: 'select',
+                    required: true,
+                    options: recommendable,
+                  },
+                  {
+                    name: 'measures',
+                    label: t('action.measures'),
+                    kind: 'textarea',
+                    required: true,
+                  },
+                  { name: 'respondBy', label: t('action.respondBy'), kind: 'date', required: true },
+                ]}
+              />
+            ) : null}
           </>
         ) : null}
 
@@ -400,7 +415,9 @@ export function ComplaintPage({ id }: { id: string }) {
                 ]}
               />
             ) : null}
-            {recommendation.control === null && session.agency ? (
+            {session.agency &&
+            complaint.addressee.kind === 'authorized_body' &&
+            controlState(recommendation, today) === 'controllable' ? (
               <ActionForm
                 {...common}
                 id={`control-${recommendation.id}`}
