@@ -141,6 +141,12 @@ async function typeDate(page: Page, isoDate: string): Promise<void> {
   expect(await page.inputValue(`#${field}`)).toBe(isoDate);
 }
 
+/** Today's date in Kazakhstan's legal time, as the API counts it. */
+async function today(): Promise<string> {
+  const { legalDate } = await import('../../shared/time/legal-time.js');
+  return legalDate(Date.now());
+}
+
 async function officialToken(bodyId: string): Promise<string> {
   const issuer = await localIssuerAt(path.join(localDirectory, 'issuer'));
   return issuer.sign({ bodyId });
@@ -363,8 +369,94 @@ describe('the web desk in a browser', () => {
     const pdf = await coupon.pdf({ format: 'A5' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await writeFile(path.join(screenshots, 'coupon.pdf'), pdf);
+
+    // R9: a paper complaint's notices are letters: an extension's is printed on A4, then marked
+    // dispatched.
+    await page.click('.alert-success a');
+    await page.waitForSelector('#extend-heading');
+    await page.fill('#extend-workingDays', '2');
+    await page.selectOption('#extend-reason', 'site_inspection');
+    await page.fill('#extend-explanation', 'Нужен выезд на место.');
+    await page.click('#extend-heading ~ form button[type=submit]');
+    await page.waitForSelector('text=Печать письма');
+    const [letter] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.click('text=Печать письма'),
+    ]);
+    await letter.waitForLoadState();
+    const letterPdf = await letter.pdf({ format: 'A4' });
+    expect(letterPdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await writeFile(path.join(screenshots, 'letter.pdf'), letterPdf);
+    const dispatch = page.locator('form', { has: page.locator('[id$="-sentOn"]') });
+    await dispatch.locator('[id$="-sentOn"]').fill(await today());
+    await dispatch.locator('select').selectOption('post');
+    await dispatch.locator('button[type=submit]').click();
+    await page.waitForSelector('text=Отправлено почтой');
+    await expectAccessible(page);
     await context.close();
   }, 180_000);
+
+  it('an official forwards one complaint to the competent body (R16) and returns another (R18)', async () => {
+    const file = async (): Promise<{ id: string; registrationNumber: string }> => {
+      const response = await fetch(`${base}/v1/complaints`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(electronicFiling),
+      });
+      return (await response.json()) as { id: string; registrationNumber: string };
+    };
+    const [toForward, toReturn] = [await file(), await file()];
+    const { context, page } = await newPage('ru-RU');
+    await signIn(page, addressee, 'official');
+
+    await page.goto(`${base}/desk/complaints/${toForward.id}`);
+    await page.waitForSelector('#forward-heading');
+    await page.selectOption('#forward-toBodyId', 'ministry-justice');
+    await page.fill(
+      '#forward-explanation',
+      'Вопрос регистрации прав — в ведении Министерства юстиции.',
+    );
+    await page.click('#forward-heading ~ form button[type=submit]');
+    await page.waitForSelector('text=Перенаправлена');
+    expect(await page.locator('#forward-heading').count()).toBe(0);
+
+    await page.goto(`${base}/desk/complaints/${toReturn.id}`);
+    await page.waitForSelector('#return-heading');
+    // The API's rule, checked in the browser: "repeated" needs the complaint it repeats.
+    await page.selectOption('#return-ground', 'repeated');
+    await page.fill('#return-explanation', 'Повторная жалоба.');
+    await page.click('#return-heading ~ form button[type=submit]');
+    await expect(page.textContent('[id="return-repeatedOf-error"]')).resolves.toContain(
+      'обязательно для основания «повторная»',
+    );
+    await page.selectOption('#return-ground', 'not_a_complaint');
+    await page.fill('#return-explanation', 'Обращение не содержит жалобы.');
+    await page.click('#return-heading ~ form button[type=submit]');
+    await page.waitForSelector('text=Возвращена');
+    await expectAccessible(page);
+    await context.close();
+  }, 180_000);
+
+  it('an applicant withdraws an open complaint from the follow page (R17)', async () => {
+    const response = await fetch(`${base}/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...electronicFiling,
+        applicant: { ...electronicFiling.applicant, language: 'ru' },
+      }),
+    });
+    const { accessToken } = (await response.json()) as { accessToken: string };
+    const { context, page } = await newPage('ru-RU');
+    await page.goto(`${base}/follow#lang=ru&token=${encodeURIComponent(accessToken)}`);
+    await page.waitForSelector('#withdraw-heading');
+    await page.fill('#withdraw-reason', 'Вопрос решён.');
+    await page.click('#withdraw-heading ~ form button[type=submit]');
+    await page.waitForSelector('text=Отозвана');
+    expect(await page.locator('#withdraw-heading').count()).toBe(0);
+    await expectAccessible(page);
+    await context.close();
+  }, 120_000);
 
   it('the Agency opens its statistics: charts, the table and the CSV', async () => {
     const { context, page } = await newPage('kk-KZ');
