@@ -99,7 +99,8 @@ export function ComplaintPage({ id }: { id: string }) {
   return (
     <>
       <h1>
-        {t('follow.title')}: <span class="registration-number">{complaint.registrationNumber}</span>{' '}
+        {t('desk.complaint')}:{' '}
+        <span class="registration-number">{complaint.registrationNumber}</span>{' '}
         <DueMark status={complaint.status} dueDate={complaint.dueDate} />
       </h1>
       {failure ? <Alert>{failure}</Alert> : null}

@@ -5,6 +5,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { lazy, Route, Router, useLocation } from 'preact-iso';
+import { bodies, type Body } from '../bodies.js';
 import { Alert, problemText } from '../components.js';
 import { useI18n } from '../i18n/index.js';
 import { completeSignIn, currentSession, signIn, signOut, type Session } from './auth.js';
@@ -32,6 +33,18 @@ function Callback() {
     );
   }, []);
   return failure ? <Alert>{failure}</Alert> : <p role="status">{t('app.loading')}</p>;
+}
+
+/** Whose desk this is: the signed-in official's body, by name. */
+function SignedInBody({ bodyId }: { bodyId: string }) {
+  const { language } = useI18n();
+  const [body, setBody] = useState<Body | undefined>();
+  useEffect(() => {
+    void bodies().then((all) => {
+      setBody(all.find((candidate) => candidate.id === bodyId));
+    });
+  }, [bodyId]);
+  return <strong>{body ? body.name[language] : bodyId}</strong>;
 }
 
 function SignIn() {
@@ -63,10 +76,13 @@ export function DeskRoutes() {
   if (!session) return <SignIn />;
   return (
     <>
-      <nav class="toolbar no-print" aria-label={t('app.desk')}>
+      <nav class="desk-nav no-print" aria-label={t('app.desk')}>
         <a href="/desk">{t('desk.queue')}</a>
         <a href="/desk/paper">{t('desk.paper')}</a>
         <a href="/desk/statistics">{t('desk.statistics')}</a>
+        <span class="signed-in">
+          {t('desk.signedInAs')} <SignedInBody bodyId={session.bodyId} />
+        </span>
         <button
           type="button"
           onClick={() => {

@@ -97,6 +97,8 @@ export const ru = {
     forget: 'Выйти из жалобы',
   },
   desk: {
+    complaint: 'Жалоба',
+    signedInAs: 'Вы вошли:',
     signIn: 'Войти',
     signInText: 'Вход для сотрудников услугодателей и уполномоченного органа.',
     queue: 'Очередь жалоб',
