@@ -6,7 +6,8 @@
 
 import * as z from 'zod';
 import * as answers from '../../shared/validation/responses.js';
-import { routes, type RouteSpec } from '../api/routes.js';
+import { responseOf } from '../api/route-responses.js';
+import { routes, type RouteName, type RouteSpec } from '../api/routes.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -89,9 +90,9 @@ function responseSchemas(): {
     idOf.set(schema, id);
   };
   for (const [id, schema] of Object.entries(namedAnswers)) name(schema, id);
-  for (const [route, spec] of Object.entries(routes) as [string, RouteSpec][]) {
-    if (spec.response)
-      name(spec.response, `${route.charAt(0).toUpperCase()}${route.slice(1)}Answer`);
+  for (const route of Object.keys(routes) as RouteName[]) {
+    const response = responseOf(route);
+    if (response) name(response, `${route.charAt(0).toUpperCase()}${route.slice(1)}Answer`);
   }
   const { schemas } = z.toJSONSchema(registry, { io: 'output', uri: schemaRef });
   // The document is their one resource: no dialect or id of their own (a fragment is no $id).
@@ -134,11 +135,12 @@ function pathParameters(path: string): JsonObject[] {
 }
 
 function operation(
-  name: string,
+  name: RouteName,
   spec: RouteSpec,
   idOf: ReadonlyMap<z.ZodType, string>,
 ): JsonObject {
-  const id = spec.response && idOf.get(spec.response);
+  const response = responseOf(name);
+  const id = response && idOf.get(response);
   const content = {
     ...(spec.produces === 'text/html'
       ? { 'text/html': { schema: { type: 'string' } } }
@@ -178,7 +180,7 @@ export function openApiDocument(): JsonObject {
   if (document) return document;
   const { schemas, idOf } = responseSchemas();
   const paths: Record<string, JsonObject> = {};
-  for (const [name, spec] of Object.entries(routes) as [string, RouteSpec][]) {
+  for (const [name, spec] of Object.entries(routes) as [RouteName, RouteSpec][]) {
     paths[spec.path] = {
       ...paths[spec.path],
       [spec.method.toLowerCase()]: operation(name, spec, idOf),

@@ -4,32 +4,32 @@
  * against at run time.
  */
 
-import type {
-  Actor,
-  Complaint,
-  HistoryEvent,
-  Notice,
-  Principal,
-  Recommendation,
-} from '../../shared/domain/complaint.js';
-import type { StoredComplaint } from '../../shared/ports.js';
 import {
   providerReasonEvents,
-  type ApplicantActorView,
-  type ApplicantComplaintView,
-  type ApplicantHistoryEventView,
-  type ApplicantNoticeView,
-  type ApplicantRecommendationView,
-  type ComplaintView,
-  type ComplaintViewForCaller,
-  type ExtensionAnswer,
-  type FilingView,
-  type FindingsView,
-  type ForwardingAnswer,
-  type NoticeSummary,
-  type NoticeView,
-  type RecommendationView,
-  type SentRecommendation,
+  type Actor,
+  type Complaint,
+  type HistoryEvent,
+  type Notice,
+  type Principal,
+  type Recommendation,
+} from '../../shared/domain/complaint.js';
+import type { StoredComplaint } from '../../shared/ports.js';
+import type {
+  ApplicantActorView,
+  ApplicantComplaintView,
+  ApplicantHistoryEventView,
+  ApplicantNoticeView,
+  ApplicantRecommendationView,
+  ComplaintView,
+  ComplaintViewForCaller,
+  ExtensionAnswer,
+  FilingView,
+  FindingsView,
+  ForwardingAnswer,
+  NoticeSummary,
+  NoticeView,
+  RecommendationView,
+  SentRecommendation,
 } from '../../shared/validation/responses.js';
 
 /** R15: the whole complaint for those who may see it; the applicant's own view leaves out what is officials'. */

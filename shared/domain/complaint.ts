@@ -325,6 +325,13 @@ export type HistoryEventType =
   | 'recommendation_answered'
   | 'recommendation_controlled';
 
+/** History events whose `reason` is the mail provider's own words: officials see it, applicants not. */
+export const providerReasonEvents: readonly HistoryEventType[] = [
+  'delivery_attempt_failed',
+  'notice_failed',
+  'alert_failed',
+];
+
 /** R13: one entry of the append-only history: who, what, when. */
 export interface HistoryEvent {
   readonly type: HistoryEventType;

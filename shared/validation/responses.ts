@@ -9,13 +9,14 @@
 import * as z from 'zod';
 import type { DayOffCause } from '../calendar/types.js';
 import { bodyKinds } from '../domain/bodies.js';
-import type {
-  Alert,
-  AlertKind,
-  HistoryEventType,
-  NoticeForm,
-  NoticeKind,
-  NoticeStatus,
+import {
+  providerReasonEvents,
+  type Alert,
+  type AlertKind,
+  type HistoryEventType,
+  type NoticeForm,
+  type NoticeKind,
+  type NoticeStatus,
 } from '../domain/complaint.js';
 import {
   channels,
@@ -90,13 +91,6 @@ const historyEventTypes = allOf<HistoryEventType>()([
 ]);
 const alertStatuses = allOf<Alert['status']>()(['pending', 'sent', 'failed']);
 const dayOffCauses = allOf<DayOffCause>()(['holiday', 'carry_over', 'decree']);
-
-/** History events whose `reason` is the mail provider's own words: officials see it, applicants not. */
-export const providerReasonEvents: readonly HistoryEventType[] = [
-  'delivery_attempt_failed',
-  'notice_failed',
-  'alert_failed',
-];
 
 // The primitives answers are made of (docs/api.md, Conventions).
 

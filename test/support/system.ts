@@ -21,7 +21,8 @@ import { createDeadlineHandler } from '../../functions/deadline/handler.js';
 import { createAuthenticator } from '../../functions/lib/auth.js';
 import type { Dependencies } from '../../functions/lib/dependencies.js';
 import type { ApiHandler } from '../../functions/lib/http.js';
-import { routes, type RouteSpec } from '../../functions/api/routes.js';
+import { responseOf } from '../../functions/api/route-responses.js';
+import { routes, type RouteName, type RouteSpec } from '../../functions/api/routes.js';
 import { createDeliveryEventsHandler } from '../../functions/delivery-events/handler.js';
 import { createNoticeHandler } from '../../functions/notice/handler.js';
 import { createReconcileHandler } from '../../functions/reconcile/handler.js';
@@ -109,7 +110,7 @@ export function field(body: unknown, ...path: (string | number)[]): string {
 }
 
 /** The routes as the local front door matches them: the first whose method and template fit. */
-const routeMatchers = Object.entries(routes as Record<string, RouteSpec>).map(([name, spec]) => ({
+const routeMatchers = (Object.entries(routes) as [RouteName, RouteSpec][]).map(([name, spec]) => ({
   name,
   spec,
   pattern: new RegExp(`^${spec.path.replace(/\{\w+\}/g, '[^/]+')}$`),
@@ -140,14 +141,15 @@ function checkAnswer(
   if (response.status !== route.spec.success) {
     throw new Error(`${where} answered ${response.status}, not its ${route.spec.success}`);
   }
-  if (!route.spec.response) throw new Error(`${where} answered JSON but declares no response`);
+  const declared = responseOf(route.name);
+  if (!declared) throw new Error(`${where} answered JSON but declares no response`);
   // R15: who asked decides which view of a complaint is right, not merely one of the two.
   const schema =
-    route.spec.response === complaintViewForCallerSchema
+    declared === complaintViewForCallerSchema
       ? /^Bearer ap\./i.test(authorization ?? '')
         ? applicantComplaintViewSchema
         : complaintViewSchema
-      : route.spec.response;
+      : declared;
   const result = schema.safeParse(JSON.parse(text));
   if (!result.success) {
     throw new Error(
