@@ -39,7 +39,8 @@ export interface YearDecrees {
   readonly provisional?: string;
 }
 
-export type DayOffCause = 'holiday' | 'carry_over' | 'decree';
+export const dayOffCauses = ['holiday', 'carry_over', 'decree'] as const;
+export type DayOffCause = (typeof dayOffCauses)[number];
 
 export interface DayOff {
   readonly date: IsoDate;

@@ -95,19 +95,33 @@ export interface Extension {
   readonly noticeId: string;
 }
 
-export type NoticeKind =
-  | 'registration'
-  | 'extension'
-  | 'decision'
-  | 'forwarding'
-  | 'withdrawal'
-  | 'return'
-  | 'deemed_refusal';
+export const noticeKinds = [
+  'registration',
+  'extension',
+  'decision',
+  'forwarding',
+  'withdrawal',
+  'return',
+  'deemed_refusal',
+] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
 /** R9: e-mail for an electronic complaint, a printable letter for a paper one. */
-export type NoticeForm = 'email' | 'letter';
-export type NoticeStatus = 'pending' | 'sent' | 'failed' | 'dispatched' | 'delivered_otherwise';
+export const noticeForms = ['email', 'letter'] as const;
+export type NoticeForm = (typeof noticeForms)[number];
+export const noticeStatuses = [
+  'pending',
+  'sent',
+  'failed',
+  'dispatched',
+  'delivered_otherwise',
+] as const;
+export type NoticeStatus = (typeof noticeStatuses)[number];
 
 /** How far an e-mail (a notice or an alert) has got: tries so far and when the next is due. */
+/** Where an alert or a follow-up link e-mail stands (a notice has more: letters, other ways). */
+export const deliveryStatuses = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
 export interface Delivery {
   /** Failed tries so far; absent before the first. */
   readonly attempts?: number;
@@ -144,13 +158,15 @@ export interface Notice extends Delivery {
 }
 
 /** What officials are alerted of (R9, R11, R12, R16, R24), in Kazakh and Russian at once. */
-export type AlertKind =
-  | 'due_soon'
-  | 'overdue'
-  | 'recommendation_unanswered'
-  | 'letter_not_dispatched'
-  | 'notice_failed'
-  | 'forwarded_late';
+export const alertKinds = [
+  'due_soon',
+  'overdue',
+  'recommendation_unanswered',
+  'letter_not_dispatched',
+  'notice_failed',
+  'forwarded_late',
+] as const;
+export type AlertKind = (typeof alertKinds)[number];
 
 /** An e-mail to the officials of one body, kept like a notice: sent once, or failed. */
 export interface Alert extends Delivery {
@@ -162,7 +178,7 @@ export interface Alert extends Delivery {
   readonly about: IsoDate;
   /** The notice or recommendation it is about, if any. */
   readonly subjectId: string | null;
-  readonly status: 'pending' | 'sent' | 'failed';
+  readonly status: DeliveryStatus;
   readonly createdAt: string;
 }
 /** A follow-up link e-mailed on request: an outbox entry of the complaint, sent once. */
@@ -170,7 +186,7 @@ export interface AccessLink extends Delivery {
   readonly id: string;
   /** The complaint's notice language: the e-mail's, and the web desk's (`lang=`). */
   readonly language: Language;
-  readonly status: 'pending' | 'sent' | 'failed';
+  readonly status: DeliveryStatus;
   /** When it was asked for (ISO instant with the legal offset): the day it counts against. */
   readonly createdAt: string;
 }
@@ -303,27 +319,29 @@ export interface Complaint {
   readonly version: number;
 }
 
-export type HistoryEventType =
-  | 'filed'
-  | 'extended'
-  | 'decided'
-  | 'marked_overdue'
-  | 'forwarded'
-  | 'withdrawn'
-  | 'returned'
-  | 'due_date_recomputed'
-  | 'notice_sent'
-  | 'notice_failed'
-  | 'notice_delivered_otherwise'
-  | 'delivery_attempt_failed'
-  | 'alert_raised'
-  | 'alert_sent'
-  | 'alert_failed'
-  | 'notice_dispatched'
-  | 'findings_recorded'
-  | 'recommendation_sent'
-  | 'recommendation_answered'
-  | 'recommendation_controlled';
+export const historyEventTypes = [
+  'filed',
+  'extended',
+  'decided',
+  'marked_overdue',
+  'forwarded',
+  'withdrawn',
+  'returned',
+  'due_date_recomputed',
+  'notice_sent',
+  'notice_failed',
+  'notice_delivered_otherwise',
+  'delivery_attempt_failed',
+  'alert_raised',
+  'alert_sent',
+  'alert_failed',
+  'notice_dispatched',
+  'findings_recorded',
+  'recommendation_sent',
+  'recommendation_answered',
+  'recommendation_controlled',
+] as const;
+export type HistoryEventType = (typeof historyEventTypes)[number];
 
 /** History events whose `reason` is the mail provider's own words: officials see it, applicants not. */
 export const providerReasonEvents: readonly HistoryEventType[] = [

@@ -7,16 +7,16 @@
  */
 
 import * as z from 'zod';
-import type { DayOffCause } from '../calendar/types.js';
+import { dayOffCauses } from '../calendar/types.js';
 import { bodyKinds } from '../domain/bodies.js';
 import {
+  alertKinds,
+  deliveryStatuses,
+  historyEventTypes,
+  noticeForms,
+  noticeKinds,
+  noticeStatuses,
   providerReasonEvents,
-  type Alert,
-  type AlertKind,
-  type HistoryEventType,
-  type NoticeForm,
-  type NoticeKind,
-  type NoticeStatus,
 } from '../domain/complaint.js';
 import {
   channels,
@@ -30,67 +30,6 @@ import {
 } from '../domain/vocabulary.js';
 import { languages } from '../localized.js';
 import { accessLinkAnswerSchema } from './access-links.js';
-
-/**
- * Every value of a domain union that has no list of its own: one added to the type and not here
- * fails to compile, so the published enum cannot fall behind the domain.
- */
-const allOf =
-  <T extends string>() =>
-  <const A extends readonly [T, ...T[]]>(
-    values: A & ([T] extends [A[number]] ? unknown : { readonly missing: Exclude<T, A[number]> }),
-  ): A =>
-    values;
-
-const noticeKinds = allOf<NoticeKind>()([
-  'registration',
-  'extension',
-  'decision',
-  'forwarding',
-  'withdrawal',
-  'return',
-  'deemed_refusal',
-]);
-const noticeForms = allOf<NoticeForm>()(['email', 'letter']);
-const noticeStatuses = allOf<NoticeStatus>()([
-  'pending',
-  'sent',
-  'failed',
-  'dispatched',
-  'delivered_otherwise',
-]);
-const alertKinds = allOf<AlertKind>()([
-  'due_soon',
-  'overdue',
-  'recommendation_unanswered',
-  'letter_not_dispatched',
-  'notice_failed',
-  'forwarded_late',
-]);
-const historyEventTypes = allOf<HistoryEventType>()([
-  'filed',
-  'extended',
-  'decided',
-  'marked_overdue',
-  'forwarded',
-  'withdrawn',
-  'returned',
-  'due_date_recomputed',
-  'notice_sent',
-  'notice_failed',
-  'notice_delivered_otherwise',
-  'delivery_attempt_failed',
-  'alert_raised',
-  'alert_sent',
-  'alert_failed',
-  'notice_dispatched',
-  'findings_recorded',
-  'recommendation_sent',
-  'recommendation_answered',
-  'recommendation_controlled',
-]);
-const alertStatuses = allOf<Alert['status']>()(['pending', 'sent', 'failed']);
-const dayOffCauses = allOf<DayOffCause>()(['holiday', 'carry_over', 'decree']);
 
 // The primitives answers are made of (docs/api.md, Conventions).
 
@@ -329,7 +268,7 @@ export const alertViewSchema = z
     recipient: bodyId,
     about: isoDate,
     subjectId: ulid.nullable(),
-    status: z.enum(alertStatuses),
+    status: z.enum(deliveryStatuses),
     createdAt: instant,
     ...deliveryFields,
     failureReason: z.string().optional(),

@@ -23,6 +23,7 @@ import type {
   Return,
   Withdrawal,
 } from '../../shared/domain/complaint.js';
+import { noticeKinds } from '../../shared/domain/complaint.js';
 import type { Language, LocalizedText } from '../../shared/localized.js';
 import type { TextContext } from '../../shared/texts/context.js';
 import {
@@ -266,15 +267,6 @@ const alertKinds: readonly AlertKind[] = [
   'letter_not_dispatched',
   'notice_failed',
   'forwarded_late',
-];
-const noticeKinds: readonly NoticeKind[] = [
-  'registration',
-  'extension',
-  'decision',
-  'forwarding',
-  'withdrawal',
-  'return',
-  'deemed_refusal',
 ];
 
 /** A complaint carrying every record a notice or an alert can be about (texts read, not check). */

@@ -46,6 +46,15 @@ export type FieldSpec =
       readonly hint?: string;
     };
 
+/** A vocabulary's values as choices, each named by its text under `prefix` (`reason.site_inspection`). */
+export function choices(
+  values: readonly string[],
+  prefix: string,
+  t: (key: string) => string,
+): { readonly value: string; readonly label: string }[] {
+  return values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+}
+
 interface ActionFormProps {
   readonly id: string;
   readonly title: string;

@@ -36,7 +36,7 @@ import { Alert, problemText } from '../components.js';
 import type { ComplaintView as OfficialView } from '../../../shared/validation/responses.js';
 import { ComplaintSummary, Timeline } from '../complaint.js';
 import { formatDate, useI18n } from '../i18n/index.js';
-import { ActionForm, type FieldSpec } from './action-form.js';
+import { ActionForm, choices, type FieldSpec } from './action-form.js';
 import { useSession } from './session.js';
 import { printDocument } from './print.js';
 import { DueMark } from './queue.js';
@@ -83,6 +83,13 @@ export function ComplaintPage({ id }: { id: string }) {
     label: candidate.name[language],
   }));
   const common = { bearer: session.idToken, onDone: load };
+  // R6, R16, R18: an extension, a forwarding and a return each say why, in the same words.
+  const explanation: FieldSpec = {
+    name: 'explanation',
+    label: t('action.explanation'),
+    kind: 'textarea',
+    required: true,
+  };
   // A letter dispatched (R9) and a failed e-mail delivered otherwise (R24) ask the same: when, how.
   const deliveryFields = (dateField: string, dateLabel: string): FieldSpec[] => [
     { name: dateField, label: dateLabel, kind: 'date', required: true },
@@ -91,7 +98,7 @@ export function ComplaintPage({ id }: { id: string }) {
       label: t('action.method'),
       kind: 'select',
       required: true,
-      options: dispatchMethods.map((value) => ({ value, label: t(`method.${value}`) })),
+      options: choices(dispatchMethods, 'method', t),
     },
     { name: 'trackingNumber', label: t('action.trackingNumber'), kind: 'text' },
   ];
@@ -202,14 +209,9 @@ export function ComplaintPage({ id }: { id: string }) {
                 label: t('action.reason'),
                 kind: 'select',
                 required: true,
-                options: extensionReasons.map((value) => ({ value, label: t(`reason.${value}`) })),
+                options: choices(extensionReasons, 'reason', t),
               },
-              {
-                name: 'explanation',
-                label: t('action.explanation'),
-                kind: 'textarea',
-                required: true,
-              },
+              explanation,
             ]}
           />
         ) : null}
@@ -227,7 +229,7 @@ export function ComplaintPage({ id }: { id: string }) {
                 label: t('action.outcome'),
                 kind: 'radio',
                 required: true,
-                options: decisionOutcomes.map((value) => ({ value, label: t(`outcome.${value}`) })),
+                options: choices(decisionOutcomes, 'outcome', t),
               },
               { name: 'text', label: t('action.decisionText'), kind: 'textarea', required: true },
             ]}
@@ -249,12 +251,7 @@ export function ComplaintPage({ id }: { id: string }) {
                 required: true,
                 options: bodyOptions.filter((option) => option.value !== complaint.addressee.id),
               },
-              {
-                name: 'explanation',
-                label: t('action.explanation'),
-                kind: 'textarea',
-                required: true,
-              },
+              explanation,
             ]}
           />
         ) : null}
@@ -272,14 +269,9 @@ export function ComplaintPage({ id }: { id: string }) {
                 label: t('action.ground'),
                 kind: 'select',
                 required: true,
-                options: returnGrounds.map((value) => ({ value, label: t(`ground.${value}`) })),
+                options: choices(returnGrounds, 'ground', t),
               },
-              {
-                name: 'explanation',
-                label: t('action.explanation'),
-                kind: 'textarea',
-                required: true,
-              },
+              explanation,
               {
                 name: 'repeatedOf',
                 label: t('action.repeatedOf'),
@@ -402,10 +394,7 @@ export function ComplaintPage({ id }: { id: string }) {
                     label: t('action.outcome'),
                     kind: 'radio',
                     required: true,
-                    options: recommendationOutcomes.map((value) => ({
-                      value,
-                      label: t(`recommendationOutcome.${value}`),
-                    })),
+                    options: choices(recommendationOutcomes, 'recommendationOutcome', t),
                   },
                   {
                     name: 'text',

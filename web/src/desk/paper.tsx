@@ -8,7 +8,7 @@ import { subjectTypes } from '../../../shared/domain/vocabulary.js';
 import { fileComplaintSchema } from '../../../shared/validation/schemas.js';
 import { Alert } from '../components.js';
 import { formatDate, languages, useI18n } from '../i18n/index.js';
-import { ActionForm } from './action-form.js';
+import { ActionForm, choices } from './action-form.js';
 import { useSession } from './session.js';
 import { printDocument } from './print.js';
 
@@ -105,7 +105,7 @@ export function PaperPage() {
             label: t('filing.subjectType'),
             kind: 'radio',
             required: true,
-            options: subjectTypes.map((value) => ({ value, label: t(`subjectType.${value}`) })),
+            options: choices(subjectTypes, 'subjectType', t),
           },
           { name: 'subject.service', label: t('filing.service'), kind: 'text', required: true },
           {
